@@ -1,0 +1,189 @@
+#include "inventory/Inventory.h"
+
+#include "inventory/Reasons.h"
+#include "inventory/Verdict.h"
+#include "llvm/ADT/EquivalenceClasses.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <set>
+
+namespace detasklet {
+
+std::string SourcePos::str() const {
+  return File + ":" + std::to_string(Line) + ":" + std::to_string(Column);
+}
+
+llvm::StringRef objectKindCode(ObjectKind K) {
+  switch (K) {
+  case ObjectKind::Field: return "field";
+  case ObjectKind::Global: return "global";
+  case ObjectKind::Static: return "static";
+  case ObjectKind::Local: return "local";
+  case ObjectKind::PerCpu: return "per-cpu";
+  }
+  return "field";
+}
+
+llvm::StringRef legacyDataCode(LegacyData D) {
+  switch (D) {
+  case LegacyData::None: return "";
+  case LegacyData::Container: return "container";
+  case LegacyData::Constant: return "constant";
+  case LegacyData::Foreign: return "foreign";
+  }
+  return "";
+}
+
+// Shared headers (include/...) say little about which driver owns a tasklet;
+// the first initialisation does.
+std::string ObjectReport::directory() const {
+  std::string File = Decl.Declared.File;
+  if (llvm::StringRef(File).starts_with("include/") || File.empty()) {
+    for (const Use &U : Uses)
+      if (isInit(U.Kind)) {
+        File = U.Site.Where.File;
+        break;
+      }
+  }
+  return llvm::sys::path::parent_path(File).str();
+}
+
+std::vector<std::string> Inventory::filesWithUses() const {
+  std::set<std::string> Files;
+  for (const ObjectReport &O : Objects)
+    for (const Use &U : O.Uses)
+      Files.insert(U.Site.Where.File);
+  for (const Use &U : Unattached)
+    Files.insert(U.Site.Where.File);
+  return {Files.begin(), Files.end()};
+}
+
+void InventoryBuilder::add(const TuFacts &Facts) {
+  Scanned.push_back(Facts.MainFile);
+  for (const ObjectDecl &O : Facts.Objects) {
+    auto [It, Inserted] = Objects.emplace(O.Key, O);
+    // An extern declaration may come first; the definition's position wins.
+    if (!Inserted && O.ArraySize > It->second.ArraySize)
+      It->second.ArraySize = O.ArraySize;
+  }
+  for (const CallbackInfo &C : Facts.Callbacks) {
+    auto [It, Inserted] = Callbacks.emplace(C.Key, C);
+    if (!Inserted && C.Defined && !It->second.Defined)
+      It->second = C;
+  }
+  for (const AliasDef &A : Facts.Aliases)
+    Aliases.emplace(A.Key, A);
+  Uses.insert(Uses.end(), Facts.Uses.begin(), Facts.Uses.end());
+}
+
+void InventoryBuilder::addFailure(TuFailure Failure) { Failures.push_back(std::move(Failure)); }
+
+namespace {
+auto useOrder(const Use &U) {
+  return std::tie(U.Site.Where, U.Kind, U.Target, U.LinkedTo, U.Text);
+}
+
+void sortAndDedupe(std::vector<Use> &Uses) {
+  std::sort(Uses.begin(), Uses.end(),
+            [](const Use &A, const Use &B) { return useOrder(A) < useOrder(B); });
+  Uses.erase(std::unique(Uses.begin(), Uses.end(),
+                         [](const Use &A, const Use &B) { return useOrder(A) == useOrder(B); }),
+             Uses.end());
+}
+// All or nothing: one manual member keeps its whole group manual.
+void propagateGroupVerdicts(std::vector<ObjectReport> &Objects) {
+  std::set<std::string> Manual;
+  for (const ObjectReport &R : Objects)
+    if (!R.convertible())
+      Manual.insert(R.Decl.Key);
+  for (ObjectReport &R : Objects)
+    for (const std::string &Other : R.ConvertedWith)
+      if (Manual.count(Other)) {
+        R.Reasons.push_back(makeFinding("blocked-by-group", R.Decl.Declared, Other));
+        break;
+      }
+}
+} // namespace
+
+Inventory InventoryBuilder::finish() {
+  // A direct call only matters for functions some tasklet really uses as callback;
+  // the collectors report calls of every function shaped like one.
+  llvm::erase_if(Uses, [&](const Use &U) {
+    return U.Kind == UseKind::CallbackCall && !Callbacks.count(U.Target);
+  });
+  sortAndDedupe(Uses);
+
+  llvm::EquivalenceClasses<std::string> Groups;
+  for (const auto &[Key, O] : Objects)
+    Groups.insert(Key);
+  for (const auto &[Key, C] : Callbacks)
+    if (!C.Legacy) // a new-style callback's argument is the tasklet itself
+      Groups.unionSets(Key, "param:" + Key.substr(strlen("callback:")) + "#0");
+  for (const Use &U : Uses) {
+    Groups.insert(U.Target);
+    if (!U.LinkedTo.empty())
+      Groups.unionSets(U.Target, U.LinkedTo);
+  }
+
+  std::map<std::string, std::vector<const Use *>> UsesByLeader;
+  for (const Use &U : Uses)
+    UsesByLeader[Groups.getLeaderValue(U.Target)].push_back(&U);
+  std::map<std::string, ConversionGroup> GroupByLeader;
+  for (auto It = Groups.begin(); It != Groups.end(); ++It) {
+    if (!It->isLeader())
+      continue;
+    ConversionGroup &G = GroupByLeader[It->getData()];
+    G.AliasDefs = &Aliases;
+    for (auto M = Groups.member_begin(It); M != Groups.member_end(); ++M) {
+      auto O = Objects.find(*M);
+      if (O != Objects.end())
+        G.Objects.push_back(&O->second);
+      else
+        G.AliasKeys.insert(*M);
+      auto C = Callbacks.find(*M);
+      if (C != Callbacks.end())
+        G.Callbacks.push_back(C->second);
+    }
+  }
+
+  Inventory Inv;
+  Inv.Root = Root;
+  for (const auto &[Key, O] : Objects) {
+    const std::string &Leader = Groups.getLeaderValue(Key);
+    const ConversionGroup &G = GroupByLeader[Leader];
+    ObjectReport R;
+    R.Decl = O;
+    for (const Use *U : UsesByLeader[Leader])
+      if (U->Target == Key || !Objects.count(U->Target))
+        R.Uses.push_back(*U);
+    R.Callbacks = G.Callbacks;
+    for (const ObjectDecl *Other : G.Objects)
+      if (Other->Key != Key)
+        R.ConvertedWith.push_back(Other->Key);
+    std::sort(R.ConvertedWith.begin(), R.ConvertedWith.end());
+    judgeObject(R, G);
+    Inv.Objects.push_back(std::move(R));
+  }
+  propagateGroupVerdicts(Inv.Objects);
+  for (auto &[Leader, GroupUses] : UsesByLeader)
+    if (GroupByLeader[Leader].Objects.empty())
+      for (const Use *U : GroupUses)
+        Inv.Unattached.push_back(*U);
+  sortAndDedupe(Inv.Unattached);
+
+  std::stable_sort(Inv.Objects.begin(), Inv.Objects.end(),
+                   [](const ObjectReport &A, const ObjectReport &B) {
+                     return std::make_tuple(A.directory(), A.Decl.Declared, A.Decl.Key) <
+                            std::make_tuple(B.directory(), B.Decl.Declared, B.Decl.Key);
+                   });
+  Inv.Failures = Failures;
+  std::sort(Inv.Failures.begin(), Inv.Failures.end(),
+            [](const TuFailure &A, const TuFailure &B) { return A.File < B.File; });
+  Inv.Scanned = Scanned;
+  std::sort(Inv.Scanned.begin(), Inv.Scanned.end());
+  return Inv;
+}
+
+} // namespace detasklet

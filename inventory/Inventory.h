@@ -1,0 +1,169 @@
+// The inventory: every tasklet object of the scanned code and everything done
+// with it. Translation units contribute TuFacts; InventoryBuilder merges them
+// (a header seen by many TUs counts once) and decides, per object, whether a
+// conversion can be automatic. Scan, convert, lint and verify all read this.
+#ifndef DETASKLET_INVENTORY_INVENTORY_H
+#define DETASKLET_INVENTORY_INVENTORY_H
+
+#include "inventory/UseKind.h"
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace detasklet {
+
+// A point in a source file. File is absolute while facts are collected and made
+// relative to the report root when the inventory is finished.
+struct SourcePos {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+
+  bool valid() const { return !File.empty(); }
+  std::string str() const;
+  friend bool operator<(const SourcePos &A, const SourcePos &B) {
+    return std::tie(A.File, A.Line, A.Column) < std::tie(B.File, B.Line, B.Column);
+  }
+  friend bool operator==(const SourcePos &A, const SourcePos &B) {
+    return std::tie(A.File, A.Line, A.Column) == std::tie(B.File, B.Line, B.Column);
+  }
+};
+
+// A driver macro a use came through: the use is attributed both to the
+// expansion site in the code and to the macro's definition.
+struct MacroStep {
+  std::string Name;
+  SourcePos Definition;
+  SourcePos Expansion;
+};
+
+struct UseSite {
+  SourcePos Where;                // the expansion site: where a reader sees the use
+  SourcePos Spelling;             // where its tokens are written (differs inside macros)
+  std::vector<MacroStep> Macros;  // outermost first; the tasklet API's own macros are not listed
+};
+
+enum class ObjectKind { Field, Global, Static, Local, PerCpu };
+llvm::StringRef objectKindCode(ObjectKind K);
+
+// A tasklet object, identified by its declaration.
+struct ObjectDecl {
+  std::string Key;        // identity across TUs; see InventoryBuilder for the forms
+  ObjectKind Kind = ObjectKind::Field;
+  std::string Name;       // field or variable name
+  std::string Record;     // "struct foo" for a field
+  std::string Function;   // enclosing function of a local
+  unsigned ArraySize = 0; // elements, 0 when not an array
+  SourcePos Declared;
+};
+
+// How the data argument of a legacy init relates to the tasklet.
+enum class LegacyData {
+  None,        // not a legacy init
+  Container,   // the object that holds the tasklet: from_work/container_of can replace it
+  Constant,    // an integer constant
+  Foreign,     // anything else: a back-pointer would be needed
+};
+llvm::StringRef legacyDataCode(LegacyData D);
+
+struct Use {
+  std::string Target;   // object key, or alias key ("callback:", "param:", ...)
+  UseKind Kind = UseKind::Schedule;
+  UseSite Site;
+  std::string Text;     // the tasklet expression as written, e.g. "&priv->tl"
+  std::string Callee;   // the function called (API, helper, or callback)
+  std::string LinkedTo; // alias key this use connects Target with (callback, parameter...)
+  std::string Index;    // array index: "" not indexed, a number, or "runtime"
+  std::string DataText; // legacy init: the data expression as written
+  LegacyData Data = LegacyData::None;
+  bool CallbackCast = false; // callback passed through a function-pointer cast
+};
+
+// A function registered as a tasklet callback.
+struct CallbackInfo {
+  std::string Key;        // "callback:<usr>"
+  std::string Name;
+  std::string Signature;  // as declared, e.g. "void (struct tasklet_struct *)"
+  bool Legacy = false;    // takes unsigned long data
+  bool Defined = false;   // its body was seen
+  bool ParamUsed = false; // the body reads its parameter (only meaningful when Defined)
+  SourcePos Declared;
+};
+
+// A place that can carry a tasklet pointer without being a tasklet: a parameter,
+// a pointer variable or field, a function's return value, a callback's argument.
+struct AliasDef {
+  std::string Key;
+  std::string Description; // "parameter 't' of foo_kick()"
+  SourcePos Declared;
+};
+
+// Everything one translation unit contributes.
+struct TuFacts {
+  std::string MainFile;
+  std::vector<ObjectDecl> Objects;
+  std::vector<Use> Uses;
+  std::vector<CallbackInfo> Callbacks;
+  std::vector<AliasDef> Aliases;
+};
+
+// Why an object cannot be converted automatically, or what a conversion must
+// take care of. Codes are stable; see Reasons.h for the catalogue.
+struct Finding {
+  std::string Code;
+  std::string Message;
+  SourcePos At;
+};
+
+struct ObjectReport {
+  ObjectDecl Decl;
+  std::vector<Use> Uses;               // its own and those through its aliases, by site
+  std::vector<CallbackInfo> Callbacks;
+  std::vector<std::string> ConvertedWith; // other objects sharing a callback, helper or pointer
+  std::vector<Finding> Reasons;        // empty: convertible automatically
+  std::vector<Finding> Notes;          // what the conversion must take care of
+  bool convertible() const { return Reasons.empty(); }
+  std::string directory() const;       // the driver directory the object belongs to
+};
+
+// A translation unit that could not be analysed.
+struct TuFailure {
+  std::string File;
+  std::string Message; // the first error, as "file:line:col: error: text"
+  unsigned Errors = 0;
+};
+
+struct Inventory {
+  std::string Root;                    // paths below are relative to it
+  std::vector<ObjectReport> Objects;   // ordered by directory, file, line
+  std::vector<Use> Unattached;         // uses whose tasklet could not be identified
+  std::vector<TuFailure> Failures;
+  std::vector<std::string> Scanned;    // TUs analysed, relative
+  bool partial() const { return !Failures.empty(); }
+  std::vector<std::string> filesWithUses() const;
+};
+
+// Merges TuFacts in the order given; the result does not depend on which TU
+// finished first.
+class InventoryBuilder {
+public:
+  explicit InventoryBuilder(std::string Root) : Root(std::move(Root)) {}
+  void add(const TuFacts &Facts);
+  void addFailure(TuFailure Failure);
+  Inventory finish();
+
+private:
+  std::string Root;
+  std::map<std::string, ObjectDecl> Objects;
+  std::map<std::string, CallbackInfo> Callbacks;
+  std::map<std::string, AliasDef> Aliases;
+  std::vector<Use> Uses;
+  std::vector<TuFailure> Failures;
+  std::vector<std::string> Scanned;
+};
+
+} // namespace detasklet
+
+#endif

@@ -1,0 +1,152 @@
+#include "inventory/Verdict.h"
+
+#include "inventory/Reasons.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <set>
+
+namespace detasklet {
+
+namespace {
+
+// Each check looks at one concern and adds at most a few findings. A finding is
+// anchored at the first use that causes it, so a reader can jump there.
+using Findings = std::vector<Finding>;
+
+const Use *firstUse(const ObjectReport &R, llvm::function_ref<bool(const Use &)> Pred) {
+  for (const Use &U : R.Uses)
+    if (Pred(U))
+      return &U;
+  return nullptr;
+}
+
+const CallbackInfo *callbackOf(const ConversionGroup &G, llvm::StringRef Key) {
+  for (const CallbackInfo &C : G.Callbacks)
+    if (C.Key == Key)
+      return &C;
+  return nullptr;
+}
+
+void checkInternals(const ObjectReport &R, Findings &Out) {
+  std::set<UseKind> Seen;
+  for (const Use &U : R.Uses)
+    if (isInternals(U.Kind) && Seen.insert(U.Kind).second)
+      Out.push_back(makeFinding("internals-accessed", U.Site.Where,
+                                useKindCode(U.Kind).str() + ": " + U.Text));
+}
+
+bool callbackReadsData(const ConversionGroup &G, const Use &Init) {
+  const CallbackInfo *C = callbackOf(G, Init.LinkedTo);
+  // Unknown callbacks are reported by their own check; do not double count.
+  return C && (!C->Defined || C->ParamUsed);
+}
+
+void checkLegacyData(const ObjectReport &R, const ConversionGroup &G, Findings &Out) {
+  for (const Use &U : R.Uses) {
+    if (U.Data == LegacyData::None || U.Data == LegacyData::Container)
+      continue;
+    if (callbackReadsData(G, U))
+      Out.push_back(makeFinding("legacy-data-not-container", U.Site.Where,
+                                "data: " + U.DataText));
+  }
+}
+
+void checkRuntimeIndex(const ObjectReport &R, Findings &Out) {
+  if (const Use *U = firstUse(R, [](const Use &U) { return U.Index == "runtime"; }))
+    Out.push_back(makeFinding("array-runtime-index", U->Site.Where, U->Text));
+}
+
+void checkEscapes(const ObjectReport &R, const ConversionGroup &G, Findings &Out) {
+  for (const Use &U : R.Uses)
+    if (U.Kind == UseKind::EscapeUntyped)
+      Out.push_back(makeFinding("address-escapes-untyped", U.Site.Where, U.Text));
+  for (const std::string &Alias : G.AliasKeys) {
+    if (llvm::StringRef(Alias).starts_with("callback:") || G.AliasDefs->count(Alias))
+      continue;
+    // Name the use that leads there.
+    const Use *Via = firstUse(R, [&](const Use &U) { return U.LinkedTo == Alias; });
+    SourcePos At = Via ? Via->Site.Where : R.Decl.Declared;
+    std::string Detail = Via && !Via->Callee.empty() ? Via->Callee + "()" : Alias;
+    Out.push_back(makeFinding("escapes-to-unseen-function", At, Detail));
+  }
+}
+
+void checkCallbacks(const ObjectReport &R, const ConversionGroup &G, Findings &Out) {
+  for (const Use &U : R.Uses) {
+    if (!isInit(U.Kind))
+      continue;
+    if (U.LinkedTo.empty()) {
+      Out.push_back(makeFinding("callback-not-a-function", U.Site.Where, U.Text));
+      continue;
+    }
+    const CallbackInfo *C = callbackOf(G, U.LinkedTo);
+    if (C && !C->Defined)
+      Out.push_back(makeFinding("callback-not-seen", U.Site.Where, C->Name + "()"));
+  }
+  std::set<std::string> Records;
+  for (const ObjectDecl *O : G.Objects)
+    Records.insert(O->Kind == ObjectKind::Field ? O->Record : O->Key);
+  if (Records.size() < 2)
+    return;
+  for (const CallbackInfo &C : G.Callbacks)
+    if (C.Legacy && C.ParamUsed)
+      Out.push_back(makeFinding("callback-shared-across-types", C.Declared, C.Name + "()"));
+}
+
+void checkLifecycle(const ObjectReport &R, Findings &Out) {
+  if (R.Decl.Kind == ObjectKind::Local)
+    Out.push_back(makeFinding("on-stack", R.Decl.Declared));
+  if (R.Uses.empty()) {
+    Out.push_back(makeFinding("no-uses-seen", R.Decl.Declared));
+    return;
+  }
+  if (!firstUse(R, [](const Use &U) { return isInit(U.Kind); }))
+    Out.push_back(makeFinding("init-not-seen", R.Decl.Declared));
+}
+
+void addNotes(const ObjectReport &R, Findings &Out) {
+  auto NoteFirst = [&](llvm::StringRef Code, auto Pred) {
+    if (const Use *U = firstUse(R, Pred))
+      Out.push_back(makeFinding(Code, U->Site.Where));
+  };
+  auto Is = [](UseKind K) { return [K](const Use &U) { return U.Kind == K; }; };
+  NoteFirst("legacy-init", [](const Use &U) {
+    return U.Kind == UseKind::InitLegacy || U.Kind == UseKind::DeclareOld ||
+           U.Kind == UseKind::DeclareDisabledOld;
+  });
+  bool Hi = firstUse(R, Is(UseKind::ScheduleHi));
+  bool Normal = firstUse(R, Is(UseKind::Schedule));
+  if (Hi)
+    NoteFirst(Normal ? "scheduled-hi-and-normal" : "scheduled-hi", Is(UseKind::ScheduleHi));
+  NoteFirst("declared-disabled", [](const Use &U) {
+    return U.Kind == UseKind::DeclareDisabled || U.Kind == UseKind::DeclareDisabledOld;
+  });
+  NoteFirst("enable-extra-run", Is(UseKind::Enable));
+  NoteFirst("kill-drops-pending", Is(UseKind::Kill));
+  NoteFirst("callback-cast", [](const Use &U) { return U.CallbackCast; });
+  NoteFirst("direct-callback-call", Is(UseKind::CallbackCall));
+  NoteFirst("through-driver-macro", [](const Use &U) { return !U.Site.Macros.empty(); });
+  if (!R.ConvertedWith.empty())
+    Out.push_back(makeFinding("converted-together", R.Decl.Declared,
+                              llvm::join(R.ConvertedWith, ", ")));
+  if (R.Decl.Kind == ObjectKind::PerCpu)
+    Out.push_back(makeFinding("per-cpu", R.Decl.Declared));
+}
+
+} // namespace
+
+void judgeObject(ObjectReport &Report, const ConversionGroup &Group) {
+  Findings Blocking;
+  checkLifecycle(Report, Blocking);
+  checkInternals(Report, Blocking);
+  checkLegacyData(Report, Group, Blocking);
+  checkRuntimeIndex(Report, Blocking);
+  checkEscapes(Report, Group, Blocking);
+  checkCallbacks(Report, Group, Blocking);
+  Report.Reasons = std::move(Blocking);
+  addNotes(Report, Report.Notes);
+}
+
+} // namespace detasklet

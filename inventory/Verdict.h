@@ -1,0 +1,26 @@
+// Decides, for one object and the group it converts with, whether a conversion
+// to a work item can be automatic, and what it must take care of.
+#ifndef DETASKLET_INVENTORY_VERDICT_H
+#define DETASKLET_INVENTORY_VERDICT_H
+
+#include "inventory/Inventory.h"
+
+#include <map>
+#include <set>
+
+namespace detasklet {
+
+// The tasklets that share callbacks, helpers or pointers: one conversion unit.
+struct ConversionGroup {
+  std::vector<const ObjectDecl *> Objects;
+  std::set<std::string> AliasKeys;         // every non-object key in the group
+  std::vector<CallbackInfo> Callbacks;
+  const std::map<std::string, AliasDef> *AliasDefs = nullptr;
+};
+
+// Fills Report.Reasons and Report.Notes; Report.Uses must hold the group's uses.
+void judgeObject(ObjectReport &Report, const ConversionGroup &Group);
+
+} // namespace detasklet
+
+#endif

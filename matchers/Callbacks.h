@@ -1,0 +1,21 @@
+// Records a function registered as a tasklet callback and returns its alias key.
+#ifndef DETASKLET_MATCHERS_CALLBACKS_H
+#define DETASKLET_MATCHERS_CALLBACKS_H
+
+#include "matchers/SourceAttribution.h"
+#include "clang/AST/Decl.h"
+
+namespace detasklet {
+
+// The callback argument of an init: a named function, possibly behind a cast.
+struct CallbackArgument {
+  const clang::FunctionDecl *Function = nullptr;
+  bool Cast = false;
+};
+CallbackArgument callbackArgument(const clang::Expr *E);
+
+std::string noteCallback(TuContext &Tu, const clang::FunctionDecl *FD);
+
+} // namespace detasklet
+
+#endif

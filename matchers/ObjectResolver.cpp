@@ -1,0 +1,260 @@
+#include "matchers/ObjectResolver.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+#include <set>
+
+namespace detasklet {
+
+using namespace clang;
+
+std::string ObjectResolver::recordName(const RecordDecl *RD) {
+  std::string Kind = RD->isUnion() ? "union " : "struct ";
+  if (!RD->getName().empty())
+    return Kind + RD->getName().str();
+  if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+    return TD->getName().str();
+  // An anonymous structure is named by where it sits in its parent.
+  unsigned Line = Tu.pos(RD->getLocation(), Ctx.getSourceManager()).Line;
+  std::string Inner = Kind + "(anonymous at line " + std::to_string(Line) + ")";
+  if (const auto *Parent = dyn_cast<RecordDecl>(RD->getDeclContext()))
+    return recordName(Parent) + "::" + Inner;
+  return Inner;
+}
+
+std::string ObjectResolver::recordKey(const RecordDecl *RD) {
+  if (const RecordDecl *Def = RD->getDefinition())
+    RD = Def;
+  // Tags are not unique across the kernel: two drivers may each have a struct
+  // foo_priv. The file of the definition tells them apart.
+  return Tu.fileOf(RD->getLocation(), Ctx.getSourceManager()) + ":" + recordName(RD);
+}
+
+std::string ObjectResolver::fieldObjectKey(const FieldDecl *FD) {
+  return "field:" + recordKey(FD->getParent()) + "::" + FD->getName().str();
+}
+
+ObjectKind ObjectResolver::variableKind(const VarDecl *VD) {
+  if (VD->isLocalVarDecl() && !VD->isStaticLocal())
+    return ObjectKind::Local;
+  for (const VarDecl *R : VD->redecls())
+    if (const auto *S = R->getAttr<SectionAttr>())
+      if (S->getName().contains("percpu"))
+        return ObjectKind::PerCpu;
+  return VD->isExternallyVisible() ? ObjectKind::Global : ObjectKind::Static;
+}
+
+std::string ObjectResolver::variableObjectKey(const VarDecl *VD) {
+  VD = VD->getCanonicalDecl();
+  return (objectKindCode(variableKind(VD)) + ":" + Tu.variableKey(VD)).str();
+}
+
+std::string ObjectResolver::unresolvedKey(SourceLocation Loc) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  return "unresolved:" + Tu.pos(SM.getExpansionLoc(Loc), SM).str();
+}
+
+namespace {
+std::string indexOf(const ArraySubscriptExpr *ASE, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (!ASE->getIdx()->isValueDependent() && ASE->getIdx()->EvaluateAsInt(R, Ctx))
+    return std::to_string(R.Val.getInt().getExtValue());
+  return "runtime";
+}
+
+// Casts that keep a tasklet pointer a tasklet pointer (qualifiers, decay) are
+// looked through; a cast from anything else ends the trail.
+const Expr *stripTaskletCasts(const Expr *E, const TuContext &Tu) {
+  while (true) {
+    E = E->IgnoreParens();
+    const auto *CE = dyn_cast<CastExpr>(E);
+    if (!CE)
+      return E;
+    const Expr *Sub = CE->getSubExpr();
+    if (CE->getCastKind() == CK_ArrayToPointerDecay || Tu.isTaskletPointer(Sub->getType()) ||
+        CE->getCastKind() == CK_LValueToRValue || CE->getCastKind() == CK_NoOp)
+      E = Sub;
+    else
+      return E;
+  }
+}
+
+// Finds the tasklet storage referenced anywhere below an expression the
+// resolver cannot read directly (the per-CPU accessors' statement expressions).
+class StorageReferenceFinder : public RecursiveASTVisitor<StorageReferenceFinder> {
+public:
+  StorageReferenceFinder(ObjectResolver &R, const TuContext &Tu) : R(R), Tu(Tu) {}
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (Tu.isTaskletStorage(VD->getType()))
+        Keys.insert(R.variableObjectKey(VD));
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (Tu.isTaskletStorage(FD->getType()))
+        Keys.insert(R.fieldObjectKey(FD));
+    return true;
+  }
+  std::set<std::string> Keys;
+
+private:
+  ObjectResolver &R;
+  const TuContext &Tu;
+};
+} // namespace
+
+Resolved ObjectResolver::searchSubtree(const Expr *E) {
+  StorageReferenceFinder Finder(*this, Tu);
+  Finder.TraverseStmt(const_cast<Expr *>(E));
+  if (Finder.Keys.size() == 1)
+    return {*Finder.Keys.begin(), ""};
+  return {};
+}
+
+Resolved ObjectResolver::storage(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (Tu.isTaskletStorage(FD->getType()))
+        return {fieldObjectKey(FD), ""};
+  } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (Tu.isTaskletStorage(VD->getType()))
+        return {variableObjectKey(VD), ""};
+  } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    Resolved Base = storage(ASE->getBase());
+    if (Base)
+      Base.Index = indexOf(ASE, Ctx);
+    return Base;
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref)
+      return pointer(UO->getSubExpr());
+  }
+  return searchSubtree(E);
+}
+
+Resolved ObjectResolver::pointer(const Expr *E) {
+  E = stripTaskletCasts(E, Tu);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_AddrOf)
+      return storage(UO->getSubExpr());
+    return {};
+  }
+  // An array used as a pointer is its first element.
+  if (Tu.isTaskletStorage(E->getType())) {
+    Resolved R = storage(E);
+    if (R && E->getType()->isArrayType())
+      R.Index = "0";
+    return R;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    // tl + i: an element picked by arithmetic.
+    if (BO->isAdditiveOp()) {
+      const Expr *Base = BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
+      Resolved R = pointer(Base);
+      if (R)
+        R.Index = "runtime";
+      return R;
+    }
+    return {};
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      if (const auto *FD = dyn_cast_or_null<FunctionDecl>(PVD->getParentFunctionOrMethod()))
+        return {"param:" + Tu.functionKey(FD) + "#" +
+                    std::to_string(PVD->getFunctionScopeIndex()),
+                ""};
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return {"ptr-var:" + Tu.variableKey(VD), ""};
+    return {};
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      return {"ptr-field:" + recordKey(FD->getParent()) + "::" + FD->getName().str(), ""};
+    return {};
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      return {"return:" + Tu.functionKey(FD), ""};
+    return {};
+  }
+  if (isa<StmtExpr>(E) || isa<ConditionalOperator>(E))
+    return searchSubtree(E);
+  return {};
+}
+
+namespace {
+// Same lvalue or pointer, syntactically: the same variable, member chain,
+// dereference or element.
+bool sameReference(const Expr *A, const Expr *B) {
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenImpCasts();
+  if (A->getStmtClass() != B->getStmtClass())
+    return false;
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A))
+    return DA->getDecl() == cast<DeclRefExpr>(B)->getDecl();
+  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
+    const auto *MB = cast<MemberExpr>(B);
+    return MA->getMemberDecl() == MB->getMemberDecl() && MA->isArrow() == MB->isArrow() &&
+           sameReference(MA->getBase(), MB->getBase());
+  }
+  if (const auto *UA = dyn_cast<UnaryOperator>(A))
+    return UA->getOpcode() == cast<UnaryOperator>(B)->getOpcode() &&
+           sameReference(UA->getSubExpr(), cast<UnaryOperator>(B)->getSubExpr());
+  if (const auto *AA = dyn_cast<ArraySubscriptExpr>(A)) {
+    const auto *AB = cast<ArraySubscriptExpr>(B);
+    return sameReference(AA->getBase(), AB->getBase()) && sameReference(AA->getIdx(), AB->getIdx());
+  }
+  if (const auto *IA = dyn_cast<IntegerLiteral>(A))
+    return IA->getValue() == cast<IntegerLiteral>(B)->getValue();
+  return false;
+}
+} // namespace
+
+// The data is the container when it is the pointer the tasklet was reached
+// through (p for &p->tl, &p->sub.tl) or the address of an enclosing structure
+// (&s for &s.tl, &p->sub for &p->sub.tl).
+LegacyData ObjectResolver::legacyData(const Expr *TaskletArg, const Expr *Data) {
+  const Expr *D = Data->IgnoreParenCasts();
+  const Expr *T = stripTaskletCasts(TaskletArg, Tu);
+  const auto *Addr = dyn_cast<UnaryOperator>(T);
+  const Expr *Storage = Addr && Addr->getOpcode() == UO_AddrOf
+                            ? Addr->getSubExpr()->IgnoreParenImpCasts()
+                            : nullptr;
+  if (const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(Storage))
+    Storage = ASE->getBase()->IgnoreParenImpCasts();
+  const auto *DataAddr = dyn_cast<UnaryOperator>(D);
+  const Expr *DataObject = DataAddr && DataAddr->getOpcode() == UO_AddrOf
+                               ? DataAddr->getSubExpr()->IgnoreParenImpCasts()
+                               : nullptr;
+  for (const auto *ME = dyn_cast_or_null<MemberExpr>(Storage); ME;) {
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (ME->isArrow() ? sameReference(D, Base) : DataObject && sameReference(DataObject, Base))
+      return LegacyData::Container;
+    ME = dyn_cast<MemberExpr>(Base);
+  }
+  if (!D->isValueDependent() && D->isIntegerConstantExpr(Ctx))
+    return LegacyData::Constant;
+  return LegacyData::Foreign;
+}
+
+std::string ObjectResolver::pointerSlot(const Expr *LHS) {
+  LHS = LHS->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      if (const auto *FD = dyn_cast_or_null<FunctionDecl>(PVD->getParentFunctionOrMethod()))
+        return "param:" + Tu.functionKey(FD) + "#" + std::to_string(PVD->getFunctionScopeIndex());
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return "ptr-var:" + Tu.variableKey(VD);
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(LHS))
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      return "ptr-field:" + recordKey(FD->getParent()) + "::" + FD->getName().str();
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(LHS))
+    return pointerSlot(ASE->getBase());
+  return "";
+}
+
+} // namespace detasklet

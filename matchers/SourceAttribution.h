@@ -1,0 +1,60 @@
+// Per-translation-unit context shared by the collectors: where a use is (the
+// expansion site, its spelling, the driver macros it came through), what text
+// it has, which types are tasklets, and which code is the API's own.
+#ifndef DETASKLET_MATCHERS_SOURCEATTRIBUTION_H
+#define DETASKLET_MATCHERS_SOURCEATTRIBUTION_H
+
+#include "inventory/Inventory.h"
+#include "matchers/TaskletApi.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace detasklet {
+
+class TuContext {
+public:
+  TuContext(const TaskletApi &Api, std::string Root) : Api(Api), Root(std::move(Root)) {}
+
+  void setPreprocessor(clang::Preprocessor &P) { PP = &P; }
+  void setWorkingDir(std::string Dir) { WorkingDir = std::move(Dir); }
+  const TaskletApi &api() const { return Api; }
+
+  // Type tests, through typedefs and (for storage) arrays.
+  bool isTaskletRecord(clang::QualType T) const;
+  bool isTaskletStorage(clang::QualType T) const; // a tasklet or an array of them
+  bool isTaskletPointer(clang::QualType T) const;
+
+  SourcePos pos(clang::SourceLocation Loc, const clang::SourceManager &SM);
+  UseSite site(clang::SourceLocation Loc, const clang::ASTContext &Ctx);
+  // Names of the macros whose bodies the token at Loc is written in, outermost first.
+  std::vector<std::string> macroBodies(clang::SourceLocation Loc, const clang::ASTContext &Ctx);
+  std::string text(clang::SourceRange Range, const clang::ASTContext &Ctx) const;
+  std::string fileOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
+
+  // Code the tasklet API implements itself (its header, kernel/softirq.c):
+  // nothing there is a driver's use.
+  bool inImplementation(clang::SourceLocation Loc, const clang::ASTContext &Ctx);
+
+  // Stable, machine-independent names for functions and variables: external
+  // ones by name, file-local ones prefixed by their (root-relative) file.
+  std::string functionKey(const clang::FunctionDecl *FD);
+  std::string variableKey(const clang::VarDecl *VD);
+
+  TuFacts Facts;
+
+private:
+  const TaskletApi &Api;
+  std::string Root;
+  std::string WorkingDir;
+  clang::Preprocessor *PP = nullptr;
+  llvm::DenseMap<clang::FileID, std::string> FileNames;
+  llvm::DenseMap<clang::FileID, bool> ImplementationFiles;
+
+  bool isApiMacro(llvm::StringRef Name, clang::SourceLocation DefLoc,
+                  const clang::ASTContext &Ctx);
+};
+
+} // namespace detasklet
+
+#endif

@@ -1,0 +1,183 @@
+#include "matchers/TaskletApi.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "yaml-cpp/yaml.h"
+
+#include <algorithm>
+
+#ifndef DETASKLET_SOURCE_DIR
+#define DETASKLET_SOURCE_DIR "."
+#endif
+
+namespace detasklet {
+
+namespace {
+
+class RuleError {
+public:
+  explicit RuleError(std::string File) : File(std::move(File)) {}
+  llvm::Error at(const YAML::Node &Node, const std::string &What) const {
+    const YAML::Mark M = Node.Mark();
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%d:%d: %s", File.c_str(),
+                                   M.line + 1, M.column + 1, What.c_str());
+  }
+
+private:
+  std::string File;
+};
+
+llvm::Expected<UseKind> useOf(const YAML::Node &Entry, const RuleError &Err) {
+  const YAML::Node Use = Entry["use"];
+  if (!Use || !Use.IsScalar())
+    return Err.at(Entry, "entry needs a 'use:' naming a use kind");
+  if (auto K = useKindFromCode(Use.as<std::string>()))
+    return *K;
+  return Err.at(Use, "unknown use kind '" + Use.as<std::string>() + "'");
+}
+
+llvm::Expected<std::string> nameOf(const YAML::Node &Entry, const RuleError &Err) {
+  if (!Entry.IsMap() || !Entry["name"] || !Entry["name"].IsScalar())
+    return Err.at(Entry, "entry needs a 'name:'");
+  return Entry["name"].as<std::string>();
+}
+
+llvm::Error readNamedUses(const YAML::Node &List, const RuleError &Err,
+                          llvm::StringMap<UseKind> &Out) {
+  if (!List)
+    return llvm::Error::success();
+  if (!List.IsSequence())
+    return Err.at(List, "expected a list of { name, use } entries");
+  for (const YAML::Node &Entry : List) {
+    auto Name = nameOf(Entry, Err);
+    if (!Name)
+      return Name.takeError();
+    auto Use = useOf(Entry, Err);
+    if (!Use)
+      return Use.takeError();
+    Out[*Name] = *Use;
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error readStrings(const YAML::Node &List, const RuleError &Err,
+                        std::vector<std::string> &Out) {
+  if (!List)
+    return llvm::Error::success();
+  if (!List.IsSequence())
+    return Err.at(List, "expected a list of names");
+  for (const YAML::Node &N : List) {
+    if (!N.IsScalar())
+      return Err.at(N, "expected a name");
+    Out.push_back(N.as<std::string>());
+  }
+  return llvm::Error::success();
+}
+
+std::optional<unsigned> argIndex(const YAML::Node &Entry, const char *Key) {
+  if (!Entry[Key])
+    return std::nullopt;
+  return Entry[Key].as<unsigned>();
+}
+
+} // namespace
+
+llvm::Expected<TaskletApi> TaskletApi::parse(llvm::StringRef Yaml, llvm::StringRef Name) {
+  RuleError Err(Name.str());
+  YAML::Node Root;
+  try {
+    Root = YAML::Load(Yaml.str());
+  } catch (const YAML::Exception &E) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%d:%d: %s",
+                                   Name.str().c_str(), E.mark.line + 1, E.mark.column + 1,
+                                   E.msg.c_str());
+  }
+  if (!Root.IsMap())
+    return Err.at(Root, "expected a mapping with 'record', 'functions', ...");
+  TaskletApi Api;
+  try {
+    if (!Root["record"] || !Root["record"].IsScalar())
+      return Err.at(Root, "missing 'record:' (the tasklet structure's tag)");
+    Api.Record = Root["record"].as<std::string>();
+    const YAML::Node Functions = Root["functions"];
+    if (!Functions || !Functions.IsSequence())
+      return Err.at(Root, "missing 'functions:' list");
+    for (const YAML::Node &Entry : Functions) {
+      auto Fn = nameOf(Entry, Err);
+      if (!Fn)
+        return Fn.takeError();
+      auto Use = useOf(Entry, Err);
+      if (!Use)
+        return Use.takeError();
+      if (!Entry["tasklet"])
+        return Err.at(Entry, "function entry needs 'tasklet:' (the tasklet argument's index)");
+      Api.Functions[*Fn] = ApiFunction{*Fn, *Use, Entry["tasklet"].as<unsigned>(),
+                                       argIndex(Entry, "callback"), argIndex(Entry, "data")};
+    }
+    if (auto E = readNamedUses(Root["declare_macros"], Err, Api.DeclareMacros))
+      return std::move(E);
+    if (auto E = readNamedUses(Root["container_macros"], Err, Api.ContainerMacros))
+      return std::move(E);
+    if (auto E = readStrings(Root["state_constants"], Err, Api.StateConstants))
+      return std::move(E);
+    if (auto E = readStrings(Root["implementation_files"], Err, Api.ImplementationFiles))
+      return std::move(E);
+  } catch (const YAML::Exception &E) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%d:%d: %s",
+                                   Name.str().c_str(), E.mark.line + 1, E.mark.column + 1,
+                                   E.msg.c_str());
+  }
+  return Api;
+}
+
+llvm::Expected<TaskletApi> TaskletApi::load(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "%s: cannot read rule file: %s",
+                                   Path.str().c_str(), Buffer.getError().message().c_str());
+  return parse((*Buffer)->getBuffer(), Path);
+}
+
+llvm::Expected<TaskletApi> TaskletApi::loadDefault() {
+  return load(DETASKLET_SOURCE_DIR "/rules/tasklet-api.yaml");
+}
+
+const ApiFunction *TaskletApi::function(llvm::StringRef Name) const {
+  auto It = Functions.find(Name);
+  return It == Functions.end() ? nullptr : &It->second;
+}
+
+std::optional<UseKind> TaskletApi::declareMacro(llvm::StringRef Name) const {
+  auto It = DeclareMacros.find(Name);
+  if (It == DeclareMacros.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::optional<UseKind> TaskletApi::containerMacro(llvm::StringRef Name) const {
+  auto It = ContainerMacros.find(Name);
+  if (It == ContainerMacros.end())
+    return std::nullopt;
+  return It->second;
+}
+
+bool TaskletApi::isStateConstant(llvm::StringRef Name) const {
+  return std::find(StateConstants.begin(), StateConstants.end(), Name) != StateConstants.end();
+}
+
+bool TaskletApi::isImplementationFile(llvm::StringRef Path) const {
+  for (const std::string &F : ImplementationFiles)
+    if (Path == F || Path.ends_with("/" + F))
+      return true;
+  return false;
+}
+
+std::vector<std::string> TaskletApi::functionNames() const {
+  std::vector<std::string> Names;
+  for (const auto &E : Functions)
+    Names.push_back(E.getKey().str());
+  std::sort(Names.begin(), Names.end());
+  return Names;
+}
+
+} // namespace detasklet

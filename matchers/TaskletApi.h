@@ -1,0 +1,51 @@
+// What the scanner recognises as the tasklet API, read from rules/tasklet-api.yaml.
+#ifndef DETASKLET_MATCHERS_TASKLETAPI_H
+#define DETASKLET_MATCHERS_TASKLETAPI_H
+
+#include "inventory/UseKind.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace detasklet {
+
+struct ApiFunction {
+  std::string Name;
+  UseKind Use;
+  unsigned TaskletArg = 0;
+  std::optional<unsigned> CallbackArg;
+  std::optional<unsigned> DataArg;
+};
+
+class TaskletApi {
+public:
+  // Errors name the file, line and column of the offending entry.
+  static llvm::Expected<TaskletApi> load(llvm::StringRef Path);
+  static llvm::Expected<TaskletApi> parse(llvm::StringRef Yaml, llvm::StringRef Name);
+  // The rules/tasklet-api.yaml shipped with the tool.
+  static llvm::Expected<TaskletApi> loadDefault();
+
+  const std::string &record() const { return Record; }
+  const ApiFunction *function(llvm::StringRef Name) const;
+  std::optional<UseKind> declareMacro(llvm::StringRef Name) const;
+  std::optional<UseKind> containerMacro(llvm::StringRef Name) const;
+  bool isStateConstant(llvm::StringRef Name) const;
+  // True when Path (absolute or relative) ends with one of the implementation files.
+  bool isImplementationFile(llvm::StringRef Path) const;
+  std::vector<std::string> functionNames() const;
+
+private:
+  std::string Record;
+  llvm::StringMap<ApiFunction> Functions;
+  llvm::StringMap<UseKind> DeclareMacros;
+  llvm::StringMap<UseKind> ContainerMacros;
+  std::vector<std::string> StateConstants;
+  std::vector<std::string> ImplementationFiles;
+};
+
+} // namespace detasklet
+
+#endif

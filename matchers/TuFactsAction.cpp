@@ -1,0 +1,55 @@
+#include "matchers/TuFactsAction.h"
+
+#include "inventory/PathUtil.h"
+#include "matchers/CallbackCallCollector.h"
+#include "matchers/ObjectDeclCollector.h"
+#include "matchers/ReferenceCollector.h"
+#include "matchers/StateConstantCollector.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+
+namespace detasklet {
+
+using namespace clang;
+
+namespace {
+
+class TuFactsAction : public ASTFrontendAction {
+public:
+  TuFactsAction(const TaskletApi &Api, std::string Root, TuFacts &Out)
+      : Tu(Api, Root), Root(std::move(Root)), Out(Out) {
+    Collectors.push_back(std::make_unique<ObjectDeclCollector>(Tu));
+    Collectors.push_back(std::make_unique<ReferenceCollector>(Tu));
+    Collectors.push_back(std::make_unique<CallbackCallCollector>(Tu));
+    Collectors.push_back(std::make_unique<StateConstantCollector>(Tu));
+    for (auto &C : Collectors)
+      C->registerMatchers(Finder);
+  }
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef File) override {
+    Tu.setPreprocessor(CI.getPreprocessor());
+    std::string Cwd;
+    if (auto Dir = CI.getVirtualFileSystem().getCurrentWorkingDirectory())
+      Cwd = *Dir;
+    Tu.setWorkingDir(Cwd);
+    Tu.Facts.MainFile = relativeTo(normalizePath(File, Cwd), Root);
+    return Finder.newASTConsumer();
+  }
+
+  void EndSourceFileAction() override { Out = std::move(Tu.Facts); }
+
+private:
+  TuContext Tu;
+  std::string Root;
+  TuFacts &Out;
+  ast_matchers::MatchFinder Finder;
+  std::vector<std::unique_ptr<Collector>> Collectors;
+};
+
+} // namespace
+
+std::unique_ptr<FrontendAction> TuFactsActionFactory::create() {
+  return std::make_unique<TuFactsAction>(Api, Root, Out);
+}
+
+} // namespace detasklet

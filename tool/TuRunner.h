@@ -1,0 +1,33 @@
+// Runs the fact collection over many TUs in parallel. Results come back in
+// the order of the input list, whatever order the threads finish in.
+#ifndef DETASKLET_TOOL_TURUNNER_H
+#define DETASKLET_TOOL_TURUNNER_H
+
+#include "inventory/Inventory.h"
+#include "matchers/TaskletApi.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <optional>
+
+namespace detasklet {
+
+struct TuOutcome {
+  TuFacts Facts;
+  std::optional<TuFailure> Failure; // set: Facts are empty and must not be used
+};
+
+struct RunOptions {
+  unsigned Jobs = 0;     // 0: every core
+  bool ShowProgress = false;
+  std::vector<std::string> ExtraArgsBefore, ExtraArgsAfter;
+};
+
+std::vector<TuOutcome> collectFacts(const clang::tooling::CompilationDatabase &Database,
+                                    const std::vector<std::string> &Files,
+                                    const TaskletApi &Api, const std::string &Root,
+                                    const RunOptions &Options);
+
+} // namespace detasklet
+
+#endif
