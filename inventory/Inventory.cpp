@@ -108,11 +108,17 @@ void propagateGroupVerdicts(std::vector<ObjectReport> &Objects) {
 } // namespace
 
 Inventory InventoryBuilder::finish() {
-  // A direct call only matters for functions some tasklet really uses as callback;
-  // the collectors report calls of every function shaped like one.
+  // Only functions some tasklet registers are callbacks; the collectors record
+  // every definition and direct call of a function shaped like one.
+  std::set<std::string> Registered;
+  for (const Use &U : Uses)
+    if (isInit(U.Kind) && !U.LinkedTo.empty())
+      Registered.insert(U.LinkedTo);
   llvm::erase_if(Uses, [&](const Use &U) {
-    return U.Kind == UseKind::CallbackCall && !Callbacks.count(U.Target);
+    return U.Kind == UseKind::CallbackCall && !Registered.count(U.Target);
   });
+  for (auto It = Callbacks.begin(); It != Callbacks.end();)
+    It = Registered.count(It->first) ? std::next(It) : Callbacks.erase(It);
   sortAndDedupe(Uses);
 
   llvm::EquivalenceClasses<std::string> Groups;

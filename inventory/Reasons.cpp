@@ -37,7 +37,8 @@ constexpr std::array<FindingInfo, 23> Catalogue = {{
      "a tasklet on the stack: a work item there needs INIT_WORK_ONSTACK() and "
      "destroy_work_on_stack(), and its lifetime must be checked by hand"},
     {"no-uses-seen", true,
-     "declared, but no scanned translation unit uses it; scan the files that do"},
+     "declared, but no scanned translation unit uses it: a dead field, or its users were "
+     "not scanned"},
     {"blocked-by-group", true,
      "converts together with another tasklet (shared callback, helper or pointer) that "
      "cannot be converted automatically"},

@@ -7,7 +7,7 @@ namespace detasklet {
 
 namespace {
 using Entry = std::pair<UseKind, const char *>;
-constexpr std::array<Entry, 27> Codes = {{
+constexpr std::array<Entry, 29> Codes = {{
     {UseKind::InitSetup, "init.setup"},
     {UseKind::InitLegacy, "init.legacy"},
     {UseKind::Declare, "declare"},
@@ -34,7 +34,9 @@ constexpr std::array<Entry, 27> Codes = {{
     {UseKind::InternalsUnlock, "internals.unlock"},
     {UseKind::InternalsUnlockWait, "internals.unlock-wait"},
     {UseKind::InternalsUnlockSpinWait, "internals.unlock-spin-wait"},
+    {UseKind::InternalsRawSchedule, "internals.raw-schedule"},
     {UseKind::AddressCompared, "address.compared"},
+    {UseKind::AddressVariadic, "address.variadic"},
 }};
 } // namespace
 
@@ -69,6 +71,7 @@ bool isInternals(UseKind K) {
   case UseKind::InternalsUnlock:
   case UseKind::InternalsUnlockWait:
   case UseKind::InternalsUnlockSpinWait:
+  case UseKind::InternalsRawSchedule:
     return true;
   default:
     return false;

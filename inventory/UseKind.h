@@ -35,7 +35,9 @@ enum class UseKind {
   InternalsUnlock,    // tasklet_unlock
   InternalsUnlockWait,     // tasklet_unlock_wait
   InternalsUnlockSpinWait, // tasklet_unlock_spin_wait
+  InternalsRawSchedule, // __tasklet_schedule / __tasklet_hi_schedule: bypass the SCHED bit
   AddressCompared,    // address compared or tested; harmless to a conversion
+  AddressVariadic,    // address passed as a variadic argument (printk's %p); harmless
 };
 
 llvm::StringRef useKindCode(UseKind K);

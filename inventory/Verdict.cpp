@@ -5,6 +5,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <cstring>
 #include <set>
 
 namespace detasklet {
@@ -62,8 +63,13 @@ void checkEscapes(const ObjectReport &R, const ConversionGroup &G, Findings &Out
   for (const Use &U : R.Uses)
     if (U.Kind == UseKind::EscapeUntyped)
       Out.push_back(makeFinding("address-escapes-untyped", U.Site.Where, U.Text));
+  // A callback's own parameter is judged with the callback (callback-not-seen).
+  std::set<std::string> CallbackParams;
+  for (const CallbackInfo &C : G.Callbacks)
+    CallbackParams.insert("param:" + C.Key.substr(strlen("callback:")) + "#0");
   for (const std::string &Alias : G.AliasKeys) {
-    if (llvm::StringRef(Alias).starts_with("callback:") || G.AliasDefs->count(Alias))
+    if (llvm::StringRef(Alias).starts_with("callback:") || G.AliasDefs->count(Alias) ||
+        CallbackParams.count(Alias))
       continue;
     // Name the use that leads there.
     const Use *Via = firstUse(R, [&](const Use &U) { return U.LinkedTo == Alias; });

@@ -14,6 +14,12 @@ void ObjectDeclCollector::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(fieldDecl(hasTaskletPointerType(&Tu)).bind("carrier"), this);
   Finder.addMatcher(varDecl(hasTaskletPointerType(&Tu), unless(parmVarDecl())).bind("carrier"),
                     this);
+  // Callbacks are often defined in one file and registered in another: every
+  // externally visible definition shaped like one is recorded, and the
+  // inventory keeps those some tasklet registers.
+  Finder.addMatcher(functionDecl(isDefinition(), returns(voidType()), parameterCountIs(1))
+                        .bind("callback-shaped"),
+                    this);
   Finder.addMatcher(functionDecl(isDefinition(), anyOf(hasAnyParameter(hasTaskletPointerType(&Tu)),
                                                        returnsTaskletPointer(&Tu)))
                         .bind("carrier"),
@@ -28,6 +34,8 @@ void ObjectDeclCollector::run(const MatchFinder::MatchResult &Result) {
     onVariable(VD, Ctx);
   else if (const auto *D = Result.Nodes.getNodeAs<Decl>("carrier"))
     onPointerCarrier(D, Ctx);
+  else if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("callback-shaped"))
+    onCallbackShaped(FD, Ctx);
 }
 
 namespace {
@@ -112,6 +120,15 @@ void ObjectDeclCollector::onDeclareMacro(const VarDecl *VD, UseKind Kind, const 
     U.DataText = "0";
   }
   Tu.Facts.Uses.push_back(std::move(U));
+}
+
+void ObjectDeclCollector::onCallbackShaped(const FunctionDecl *FD, ASTContext &Ctx) {
+  QualType Param = FD->getParamDecl(0)->getType();
+  if (!FD->isExternallyVisible() || Tu.inImplementation(FD->getLocation(), Ctx) ||
+      !(Tu.isTaskletPointer(Param) ||
+        Ctx.hasSameType(Param.getUnqualifiedType(), Ctx.UnsignedLongTy)))
+    return;
+  noteCallback(Tu, FD);
 }
 
 void ObjectDeclCollector::onPointerCarrier(const Decl *D, ASTContext &Ctx) {

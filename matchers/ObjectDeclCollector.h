@@ -19,6 +19,7 @@ private:
   void onVariable(const clang::VarDecl *VD, clang::ASTContext &Ctx);
   void onDeclareMacro(const clang::VarDecl *VD, UseKind Kind, const std::string &Key,
                       clang::ASTContext &Ctx);
+  void onCallbackShaped(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
   void onPointerCarrier(const clang::Decl *D, clang::ASTContext &Ctx);
 };
 

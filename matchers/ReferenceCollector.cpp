@@ -1,6 +1,5 @@
 #include "matchers/ReferenceCollector.h"
 
-#include "matchers/Callbacks.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -237,9 +236,9 @@ void ReferenceCollector::onCall(const Flow &F, const CallExpr *Call, ASTContext 
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (Callee)
     if (const ApiFunction *Fn = Tu.api().function(Callee->getName())) {
-      if (Arg == Fn->TaskletArg)
-        onApiCall(F, Call, *Fn, Ctx);
-      else
+      // The API call itself is the ApiCallCollector's; a tasklet passed as
+      // another argument (as legacy data, say) leaves the typed world.
+      if (Arg != Fn->TaskletArg)
         record(F, UseKind::EscapeUntyped, "", Ctx, Fn->Name);
       return;
     }
@@ -248,6 +247,12 @@ void ReferenceCollector::onCall(const Flow &F, const CallExpr *Call, ASTContext 
   std::string Name;
   if (Callee) {
     Name = Callee->getName().str();
+    // Printing the address (printk's %p) neither keeps nor follows it. A
+    // variadic function that stores the pointer would be missed; none is known.
+    if (Arg >= Callee->getNumParams() && Callee->isVariadic()) {
+      record(F, UseKind::AddressVariadic, "", Ctx, Name);
+      return;
+    }
     if (Arg < Callee->getNumParams()) {
       ParamType = Callee->getParamDecl(Arg)->getType();
       Alias = "param:" + Tu.functionKey(Callee) + "#" + std::to_string(Arg);
@@ -268,27 +273,6 @@ void ReferenceCollector::onCall(const Flow &F, const CallExpr *Call, ASTContext 
     record(F, UseKind::EscapeParam, Alias, Ctx, Name);
   else
     record(F, UseKind::EscapeUntyped, "", Ctx, Name);
-}
-
-void ReferenceCollector::onApiCall(const Flow &F, const CallExpr *Call, const ApiFunction &Fn,
-                                   ASTContext &Ctx) {
-  const Expr *CalleeExpr = Call->getCallee()->IgnoreParenImpCasts();
-  Use U = makeUse(F.Target, Fn.Use, CalleeExpr->getExprLoc(),
-                  Call->getArg(Fn.TaskletArg)->getSourceRange(), Ctx);
-  U.Callee = Fn.Name;
-  U.Index = F.Index;
-  if (Fn.CallbackArg && *Fn.CallbackArg < Call->getNumArgs()) {
-    CallbackArgument CB = callbackArgument(Call->getArg(*Fn.CallbackArg));
-    if (CB.Function)
-      U.LinkedTo = noteCallback(Tu, CB.Function);
-    U.CallbackCast = CB.Cast;
-  }
-  if (Fn.DataArg && *Fn.DataArg < Call->getNumArgs()) {
-    const Expr *Data = Call->getArg(*Fn.DataArg);
-    U.DataText = Tu.text(Data->getSourceRange(), Ctx);
-    U.Data = ObjectResolver(Tu, Ctx).legacyData(Call->getArg(Fn.TaskletArg), Data);
-  }
-  Tu.Facts.Uses.push_back(std::move(U));
 }
 
 // container_of(ptr, type, member) and from_tasklet(): the pointer is cast to

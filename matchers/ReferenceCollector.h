@@ -21,8 +21,6 @@ private:
   bool follow(Flow &F, clang::ASTContext &Ctx);
   void classify(const Flow &F, clang::ASTContext &Ctx);
   void onCall(const Flow &F, const clang::CallExpr *Call, clang::ASTContext &Ctx);
-  void onApiCall(const Flow &F, const clang::CallExpr *Call, const ApiFunction &Fn,
-                 clang::ASTContext &Ctx);
   bool onContainerOf(const Flow &F, clang::ASTContext &Ctx);
   void record(const Flow &F, UseKind Kind, std::string LinkedTo, clang::ASTContext &Ctx,
               std::string Callee = "");

@@ -40,20 +40,19 @@ void StateConstantCollector::run(const MatchFinder::MatchResult &Result) {
   if (!Tu.api().isStateConstant(Constant->getName()) ||
       Tu.inImplementation(Ref->getBeginLoc(), Ctx))
     return;
-  // Look for the state word in the enclosing call (test_bit(TASKLET_STATE_RUN, &t->state)).
+  // Look for the state word in the closest enclosing expression that touches
+  // one: test_bit(TASKLET_STATE_RUN, &t->state), t->state & BIT(...).
   const Expr *Scope = Ref;
+  InternalsBaseFinder Finder(Tu);
   DynTypedNode N = DynTypedNode::create(*Ref);
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+  while (!Finder.Base) {
     auto Parents = Ctx.getParents(N);
     if (Parents.empty() || !Parents[0].get<Expr>())
       break;
     N = Parents[0];
     Scope = N.get<Expr>();
-    if (isa<CallExpr>(Scope))
-      break;
+    Finder.TraverseStmt(const_cast<Expr *>(Scope));
   }
-  InternalsBaseFinder Finder(Tu);
-  Finder.TraverseStmt(const_cast<Expr *>(Scope));
   ObjectResolver R(Tu, Ctx);
   Resolved Target;
   if (Finder.Base)

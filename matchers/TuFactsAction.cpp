@@ -1,6 +1,7 @@
 #include "matchers/TuFactsAction.h"
 
 #include "inventory/PathUtil.h"
+#include "matchers/ApiCallCollector.h"
 #include "matchers/CallbackCallCollector.h"
 #include "matchers/ObjectDeclCollector.h"
 #include "matchers/ReferenceCollector.h"
@@ -19,6 +20,7 @@ public:
   TuFactsAction(const TaskletApi &Api, std::string Root, TuFacts &Out)
       : Tu(Api, Root), Root(std::move(Root)), Out(Out) {
     Collectors.push_back(std::make_unique<ObjectDeclCollector>(Tu));
+    Collectors.push_back(std::make_unique<ApiCallCollector>(Tu));
     Collectors.push_back(std::make_unique<ReferenceCollector>(Tu));
     Collectors.push_back(std::make_unique<CallbackCallCollector>(Tu));
     Collectors.push_back(std::make_unique<StateConstantCollector>(Tu));

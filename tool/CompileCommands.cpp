@@ -54,6 +54,40 @@ std::string findDatabaseDir(llvm::StringRef Start) {
 
 bool isSourceFile(llvm::StringRef Path) { return Path.ends_with(".c"); }
 
+// Some options name files clang opens itself, against the process's working
+// directory rather than the command's (Kbuild's randstruct seed). Tools run
+// many commands from one process, so such paths are made absolute here.
+class AbsolutePathsDatabase : public CompilationDatabase {
+public:
+  explicit AbsolutePathsDatabase(std::unique_ptr<CompilationDatabase> Inner)
+      : Inner(std::move(Inner)) {}
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    return fix(Inner->getCompileCommands(File));
+  }
+  std::vector<std::string> getAllFiles() const override { return Inner->getAllFiles(); }
+  std::vector<clang::tooling::CompileCommand> getAllCompileCommands() const override {
+    return fix(Inner->getAllCompileCommands());
+  }
+
+private:
+  std::unique_ptr<CompilationDatabase> Inner;
+
+  static std::vector<clang::tooling::CompileCommand>
+  fix(std::vector<clang::tooling::CompileCommand> Commands) {
+    static const char *const FileOptions[] = {"-frandomize-layout-seed-file="};
+    for (clang::tooling::CompileCommand &C : Commands)
+      for (std::string &Arg : C.CommandLine)
+        for (llvm::StringRef Option : FileOptions)
+          if (llvm::StringRef(Arg).starts_with(Option)) {
+            llvm::StringRef Path = llvm::StringRef(Arg).drop_front(Option.size());
+            if (!llvm::sys::path::is_absolute(Path))
+              Arg = Option.str() + normalizePath(Path, C.Directory);
+          }
+    return Commands;
+  }
+};
+
 } // namespace
 
 llvm::Expected<TuSelection> selectTranslationUnits(const SelectionRequest &Request) {
@@ -85,6 +119,7 @@ llvm::Expected<TuSelection> selectTranslationUnits(const SelectionRequest &Reque
     Sel.Database = CompilationDatabase::loadFromDirectory(Dir, Error);
     if (!Sel.Database)
       return inputError(Dir + ": cannot load a compile database: " + Error);
+    Sel.Database = std::make_unique<AbsolutePathsDatabase>(std::move(Sel.Database));
     Sel.Root = Dir;
   }
   if (!Request.Root.empty())

@@ -1,59 +1,23 @@
 // detasklet: move Linux kernel drivers off tasklets onto workqueues.
-// Subcommands: scan (inventory). Each subcommand's options live next to it here;
-// the work is done in the tool/ library so tests can call it directly.
-#include "tool/Progress.h"
-#include "tool/ScanCommand.h"
+#include "tool/Subcommands.h"
 
-#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstring>
+#include <utility>
 
 using namespace llvm;
-using namespace detasklet;
 
-namespace {
-
-cl::SubCommand ScanCmd("scan", "Inventory every tasklet and what converting it takes");
-
-cl::OptionCategory InputCategory("Input (LibTooling conventions)");
-cl::opt<std::string> BuildPath("p", cl::desc("Build directory with compile_commands.json"),
-                               cl::value_desc("dir"), cl::cat(InputCategory), cl::sub(ScanCmd));
-cl::list<std::string> Inputs(cl::Positional, cl::desc("<file or directory>..."),
-                             cl::cat(InputCategory), cl::sub(ScanCmd));
-cl::list<std::string> ExtraArgs("extra-arg", cl::desc("Argument to append to each compile command"),
-                                cl::cat(InputCategory), cl::sub(ScanCmd));
-cl::list<std::string> ExtraArgsBefore("extra-arg-before",
-                                      cl::desc("Argument to prepend to each compile command"),
-                                      cl::cat(InputCategory), cl::sub(ScanCmd));
-cl::opt<std::string> RootDir("root",
-                             cl::desc("Directory paths are reported relative to "
-                                      "(default: the compile database's directory)"),
-                             cl::cat(InputCategory), cl::sub(ScanCmd));
-cl::opt<std::string> ApiRules("api-rules",
-                              cl::desc("Tasklet API description (default: rules/tasklet-api.yaml)"),
-                              cl::cat(InputCategory), cl::sub(ScanCmd));
-
+namespace detasklet {
+cl::OptionCategory InputCategory("Input");
 cl::OptionCategory RunCategory("Running");
-cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"), cl::init(0),
-                       cl::cat(RunCategory), cl::sub(ScanCmd));
-cl::opt<bool> NoProgress("no-progress", cl::desc("No progress line on a terminal"),
-                         cl::cat(RunCategory), cl::sub(ScanCmd));
-
 cl::OptionCategory OutputCategory("Output");
-cl::opt<ScanFormat> Format("format", cl::desc("Report format"),
-                           cl::values(clEnumValN(ScanFormat::Text, "text", "readable report"),
-                                      clEnumValN(ScanFormat::Json, "json",
-                                                 "JSON, schema detasklet-inventory/1")),
-                           cl::init(ScanFormat::Text), cl::cat(OutputCategory), cl::sub(ScanCmd));
-cl::opt<std::string> OutputFile("o", cl::desc("Write the report to a file"),
-                                cl::value_desc("file"), cl::cat(OutputCategory), cl::sub(ScanCmd));
-
-} // namespace
+} // namespace detasklet
 
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
+  using namespace detasklet;
   // As with clang tools, flags after "--" are the compile command for every file.
   std::vector<std::string> FixedFlags;
   int Argc = argc;
@@ -68,21 +32,12 @@ int main(int argc, char **argv) {
                                    "detasklet: move Linux kernel drivers off tasklets\n"))
     return 2;
 
-  if (ScanCmd) {
-    ScanOptions Options;
-    Options.Selection.BuildDir = BuildPath;
-    Options.Selection.Inputs.assign(Inputs.begin(), Inputs.end());
-    Options.Selection.FixedFlags = FixedFlags;
-    Options.Selection.Root = RootDir;
-    Options.Run.Jobs = Jobs;
-    Options.Run.ShowProgress = !NoProgress && stderrIsTerminal();
-    Options.Run.ExtraArgsAfter.assign(ExtraArgs.begin(), ExtraArgs.end());
-    Options.Run.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
-    Options.Format = Format;
-    Options.ApiRules = ApiRules;
-    Options.Output = OutputFile;
-    return runScan(Options);
-  }
-  errs() << "detasklet: name a subcommand: scan (see detasklet --help)\n";
+  const std::pair<cl::SubCommand *, SubcommandMain> Subcommands[] = {
+      {&ScanSubcommand, scanMain},
+  };
+  for (const auto &[Cmd, Main] : Subcommands)
+    if (*Cmd)
+      return Main(FixedFlags);
+  errs() << "detasklet: name a subcommand (detasklet --help lists them)\n";
   return 2;
 }

@@ -1,0 +1,47 @@
+#include "matchers/ApiCallCollector.h"
+
+#include "matchers/Callbacks.h"
+
+namespace detasklet {
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+void ApiCallCollector::registerMatchers(MatchFinder &Finder) {
+  std::vector<std::string> Names = Tu.api().functionNames();
+  Finder.addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(std::vector<StringRef>(Names.begin(), Names.end())))
+                          .bind("fn")))
+          .bind("call"),
+      this);
+}
+
+void ApiCallCollector::run(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const ApiFunction *Fn = Tu.api().function(Result.Nodes.getNodeAs<FunctionDecl>("fn")->getName());
+  if (!Fn || Fn->TaskletArg >= Call->getNumArgs() || Tu.inImplementation(Call->getBeginLoc(), Ctx))
+    return;
+  ObjectResolver R(Tu, Ctx);
+  const Expr *Tasklet = Call->getArg(Fn->TaskletArg);
+  Resolved Target = R.pointer(Tasklet);
+  const Expr *CalleeExpr = Call->getCallee()->IgnoreParenImpCasts();
+  Use U = makeUse(Target ? Target.Key : R.unresolvedKey(Tasklet->getBeginLoc()), Fn->Use,
+                  CalleeExpr->getExprLoc(), Tasklet->getSourceRange(), Ctx);
+  U.Callee = Fn->Name;
+  U.Index = Target.Index;
+  if (Fn->CallbackArg && *Fn->CallbackArg < Call->getNumArgs()) {
+    CallbackArgument CB = callbackArgument(Call->getArg(*Fn->CallbackArg));
+    if (CB.Function)
+      U.LinkedTo = noteCallback(Tu, CB.Function);
+    U.CallbackCast = CB.Cast;
+  }
+  if (Fn->DataArg && *Fn->DataArg < Call->getNumArgs()) {
+    const Expr *Data = Call->getArg(*Fn->DataArg);
+    U.DataText = Tu.text(Data->getSourceRange(), Ctx);
+    U.Data = R.legacyData(Tasklet, Data);
+  }
+  Tu.Facts.Uses.push_back(std::move(U));
+}
+
+} // namespace detasklet

@@ -1,0 +1,393 @@
+// The collectors on small in-memory drivers: one behaviour per test.
+#include "TestSupport.h"
+
+#include "gtest/gtest.h"
+
+using namespace detasklet;
+using namespace detasklet::test;
+
+namespace {
+
+const char *Prelude = R"c(
+#include <linux/interrupt.h>
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/percpu.h>
+)c";
+
+std::string withPrelude(const std::string &Body) { return Prelude + Body; }
+
+TEST(Matchers, FieldObjectWithSetupScheduleKillAndFromTasklet) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct foo { int x; struct tasklet_struct tl; };
+static void foo_cb(struct tasklet_struct *t)
+{
+	struct foo *f = from_tasklet(f, t, tl);
+	f->x++;
+}
+void foo_probe(struct foo *f) { tasklet_setup(&f->tl, foo_cb); }
+void foo_irq(struct foo *f) { tasklet_schedule(&f->tl); }
+void foo_remove(struct foo *f) { tasklet_kill(&f->tl); }
+)c"));
+  ASSERT_EQ(Inv.Objects.size(), 1u);
+  const ObjectReport &O = Inv.Objects[0];
+  EXPECT_EQ(O.Decl.Key, "field:drv.c:struct foo::tl");
+  EXPECT_EQ(O.Decl.Kind, ObjectKind::Field);
+  EXPECT_EQ(countUses(O, UseKind::InitSetup), 1u);
+  EXPECT_EQ(countUses(O, UseKind::Schedule), 1u);
+  EXPECT_EQ(countUses(O, UseKind::Kill), 1u);
+  // from_tasklet() reaches the object through the callback's parameter.
+  EXPECT_EQ(countUses(O, UseKind::FromTasklet), 1u);
+  ASSERT_EQ(O.Callbacks.size(), 1u);
+  EXPECT_EQ(O.Callbacks[0].Name, "foo_cb");
+  EXPECT_FALSE(O.Callbacks[0].Legacy);
+  EXPECT_TRUE(O.convertible());
+  EXPECT_TRUE(hasNote(O, "kill-drops-pending"));
+}
+
+TEST(Matchers, LegacyDataContainerConstantAndForeign) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct port { int n; };
+struct a { struct tasklet_struct tl; };
+struct b { struct tasklet_struct tl; struct port *port; };
+struct c { struct { struct tasklet_struct tl; } sub; };
+static void a_fn(unsigned long data) { struct a *p = (struct a *)data; (void)p; }
+static void b_fn(unsigned long data) { ((struct port *)data)->n++; }
+static void c_fn(unsigned long data) { (void)data; }
+void init_a(struct a *p) { tasklet_init(&p->tl, a_fn, (unsigned long)p); }
+void init_b(struct b *p) { tasklet_init(&p->tl, b_fn, (unsigned long)p->port); }
+void init_c(struct c *p) { tasklet_init(&p->sub.tl, c_fn, (unsigned long)&p->sub); }
+)c"));
+  auto DataOf = [&](const std::string &Record) {
+    for (const ObjectReport &O : Inv.Objects)
+      if (O.Decl.Record == Record)
+        if (const Use *U = firstUse(O, UseKind::InitLegacy))
+          return U->Data;
+    return LegacyData::None;
+  };
+  EXPECT_EQ(DataOf("struct a"), LegacyData::Container);
+  EXPECT_EQ(DataOf("struct b"), LegacyData::Foreign);
+  EXPECT_EQ(DataOf("struct c::struct (anonymous at line 10)"), LegacyData::Container);
+  for (const ObjectReport &O : Inv.Objects)
+    if (O.Decl.Record == "struct b")
+      EXPECT_TRUE(hasReason(O, "legacy-data-not-container"));
+}
+
+TEST(Matchers, ForeignDataIsFineWhenTheCallbackIgnoresIt) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct b { struct tasklet_struct tl; void *other; };
+static void b_fn(unsigned long data) { }
+void init_b(struct b *p) { tasklet_init(&p->tl, b_fn, (unsigned long)p->other); }
+void kick(struct b *p) { tasklet_schedule(&p->tl); }
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  EXPECT_FALSE(hasReason(*O, "legacy-data-not-container"));
+  EXPECT_TRUE(hasNote(*O, "legacy-init"));
+}
+
+TEST(Matchers, DeclareMacrosAreInitsWithTheirCallback) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+static void cb(struct tasklet_struct *t) { }
+static void old_fn(unsigned long data) { }
+static DECLARE_TASKLET_DISABLED(dis, cb);
+DECLARE_TASKLET_OLD(old, old_fn);
+void go(void) { tasklet_enable(&dis); tasklet_schedule(&dis); tasklet_hi_schedule(&old); }
+)c"));
+  const ObjectReport *Dis = findObject(Inv, "dis");
+  const ObjectReport *Old = findObject(Inv, "old");
+  ASSERT_TRUE(Dis && Old);
+  EXPECT_EQ(Dis->Decl.Kind, ObjectKind::Static);
+  EXPECT_EQ(Old->Decl.Kind, ObjectKind::Global);
+  EXPECT_EQ(countUses(*Dis, UseKind::DeclareDisabled), 1u);
+  EXPECT_EQ(countUses(*Old, UseKind::DeclareOld), 1u);
+  ASSERT_EQ(Dis->Callbacks.size(), 1u);
+  EXPECT_EQ(Dis->Callbacks[0].Name, "cb");
+  EXPECT_TRUE(hasNote(*Dis, "declared-disabled"));
+  EXPECT_TRUE(hasNote(*Dis, "enable-extra-run"));
+  EXPECT_TRUE(hasNote(*Old, "scheduled-hi"));
+  EXPECT_TRUE(Dis->convertible());
+  EXPECT_TRUE(Old->convertible());
+}
+
+TEST(Matchers, DriverMacroIsAttributedToExpansionAndDefinition) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct ch { struct tasklet_struct tl; };
+#define KICK(c) tasklet_schedule(&(c)->tl)
+static void cb(struct tasklet_struct *t) { }
+void init(struct ch *c) { tasklet_setup(&c->tl, cb); }
+void irq(struct ch *c)
+{
+	KICK(c);
+}
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  const Use *U = firstUse(*O, UseKind::Schedule);
+  ASSERT_TRUE(U);
+  EXPECT_EQ(U->Site.Where.Line, 13u);    // the KICK(c) line
+  EXPECT_EQ(U->Site.Spelling.Line, 8u);  // the #define line
+  ASSERT_EQ(U->Site.Macros.size(), 1u);
+  EXPECT_EQ(U->Site.Macros[0].Name, "KICK");
+  EXPECT_EQ(U->Site.Macros[0].Definition.Line, 8u);
+  EXPECT_TRUE(hasNote(*O, "through-driver-macro"));
+  // A call written in the file, only passed through someone's macro argument,
+  // is not "through a driver macro".
+  const Use *Init = firstUse(*O, UseKind::InitSetup);
+  ASSERT_TRUE(Init);
+  EXPECT_TRUE(Init->Site.Macros.empty());
+}
+
+TEST(Matchers, PerCpuTaskletIsFollowedThroughAccessors) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+static DEFINE_PER_CPU(struct tasklet_struct, pc_tl);
+static void cb(struct tasklet_struct *t) { }
+void init(int cpu) { tasklet_setup(&per_cpu(pc_tl, cpu), cb); }
+void kick(void) { tasklet_schedule(this_cpu_ptr(&pc_tl)); }
+)c"));
+  const ObjectReport *O = findObject(Inv, "pc_tl");
+  ASSERT_TRUE(O);
+  EXPECT_EQ(O->Decl.Kind, ObjectKind::PerCpu);
+  EXPECT_EQ(countUses(*O, UseKind::InitSetup), 1u);
+  EXPECT_EQ(countUses(*O, UseKind::Schedule), 1u);
+  EXPECT_EQ(countUses(*O, UseKind::EscapeUntyped), 0u);
+  EXPECT_TRUE(O->convertible());
+  EXPECT_TRUE(Inv.Unattached.empty());
+}
+
+TEST(Matchers, ArrayIndexConstantOrRuntime) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct q { struct tasklet_struct bh[2]; struct tasklet_struct rx[4]; };
+static void cb(struct tasklet_struct *t) { }
+void init(struct q *q, int n)
+{
+	tasklet_setup(&q->bh[0], cb);
+	tasklet_setup(&q->bh[1], cb);
+	tasklet_setup(&q->rx[0], cb);
+	tasklet_schedule(&q->rx[n]);
+}
+)c"));
+  const ObjectReport *Bh = findObject(Inv, "bh");
+  const ObjectReport *Rx = findObject(Inv, "rx");
+  ASSERT_TRUE(Bh && Rx);
+  EXPECT_EQ(Bh->Decl.ArraySize, 2u);
+  EXPECT_EQ(firstUse(*Bh, UseKind::InitSetup)->Index, "0");
+  EXPECT_FALSE(hasReason(*Bh, "array-runtime-index"));
+  EXPECT_TRUE(hasReason(*Rx, "array-runtime-index"));
+}
+
+TEST(Matchers, AddressInVoidPointerIsUntypedEscape) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct holder { void *cookie; };
+struct dev { struct tasklet_struct tl; struct holder h; };
+static void cb(struct tasklet_struct *t) { }
+void init(struct dev *d) { tasklet_setup(&d->tl, cb); d->h.cookie = &d->tl; }
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  EXPECT_EQ(countUses(*O, UseKind::EscapeUntyped), 1u);
+  EXPECT_TRUE(hasReason(*O, "address-escapes-untyped"));
+}
+
+TEST(Matchers, TypedHelperJoinsItsCallersIntoOneGroup) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct link { struct tasklet_struct rx; struct tasklet_struct err; };
+static void kick(struct tasklet_struct *t) { tasklet_schedule(t); }
+static void cb(struct tasklet_struct *t) { }
+void init(struct link *l) { tasklet_setup(&l->rx, cb); tasklet_setup(&l->err, cb); }
+void irq(struct link *l) { kick(&l->rx); kick(&l->err); }
+)c"));
+  const ObjectReport *Rx = findObject(Inv, "rx");
+  ASSERT_TRUE(Rx);
+  EXPECT_EQ(countUses(*Rx, UseKind::EscapeParam), 1u);
+  // The schedule inside kick() is reached through its parameter.
+  EXPECT_EQ(countUses(*Rx, UseKind::Schedule), 1u);
+  ASSERT_EQ(Rx->ConvertedWith.size(), 1u);
+  EXPECT_EQ(Rx->ConvertedWith[0], "field:drv.c:struct link::err");
+  EXPECT_TRUE(Rx->convertible());
+}
+
+TEST(Matchers, HelperWithoutBodyBlocksTheConversion) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct dev { struct tasklet_struct tl; };
+extern void subsys_register(struct tasklet_struct *t);
+static void cb(struct tasklet_struct *t) { }
+void init(struct dev *d) { tasklet_setup(&d->tl, cb); subsys_register(&d->tl); }
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  EXPECT_TRUE(hasReason(*O, "escapes-to-unseen-function"));
+}
+
+TEST(Matchers, InternalsAreFoundWhereverTheyAre) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+#include <linux/bitops.h>
+struct dev { struct tasklet_struct tl; };
+static void cb(struct tasklet_struct *t)
+{
+	if (!tasklet_trylock(t))
+		return;
+	tasklet_unlock(t);
+}
+int busy(struct dev *d)
+{
+	tasklet_setup(&d->tl, cb);
+	return test_bit(TASKLET_STATE_SCHED, &d->tl.state);
+}
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  EXPECT_EQ(countUses(*O, UseKind::InternalsTrylock), 1u);
+  EXPECT_EQ(countUses(*O, UseKind::InternalsUnlock), 1u);
+  EXPECT_EQ(countUses(*O, UseKind::InternalsStateBit), 1u);
+  EXPECT_EQ(countUses(*O, UseKind::InternalsField), 1u);
+  EXPECT_TRUE(hasReason(*O, "internals-accessed"));
+}
+
+TEST(Matchers, DirectCallsOnlyOfRealCallbacks) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct dev { struct tasklet_struct tl; };
+static void cb(unsigned long data) { }
+static void unrelated(unsigned long data) { }
+void init(struct dev *d) { tasklet_init(&d->tl, cb, (unsigned long)d); }
+void poll(struct dev *d) { cb((unsigned long)d); unrelated(0); }
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  ASSERT_EQ(countUses(*O, UseKind::CallbackCall), 1u);
+  EXPECT_EQ(firstUse(*O, UseKind::CallbackCall)->Callee, "cb");
+  EXPECT_TRUE(hasNote(*O, "direct-callback-call"));
+}
+
+TEST(Matchers, UnevaluatedReferencesAreNotUses) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct dev { struct tasklet_struct tl; };
+static void cb(struct tasklet_struct *t) { }
+unsigned long sz(struct dev *d) { tasklet_setup(&d->tl, cb); return sizeof(d->tl); }
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  EXPECT_EQ(O->Uses.size(), 1u);
+}
+
+TEST(Matchers, SameTagInTwoFilesIsTwoObjects) {
+  InventoryBuilder B("/virtual");
+  const char *Code = R"c(
+#include <linux/interrupt.h>
+struct priv { struct tasklet_struct tl; };
+static void cb(struct tasklet_struct *t) { }
+void init(struct priv *p) { tasklet_setup(&p->tl, cb); }
+)c";
+  B.add(collect(Code, "one.c"));
+  B.add(collect(Code, "two.c"));
+  Inventory Inv = B.finish();
+  EXPECT_EQ(Inv.Objects.size(), 2u);
+}
+
+TEST(Matchers, StructInSharedHeaderMergesAcrossTus) {
+  std::map<std::string, std::string> Header = {{"shared.h", R"c(
+#include <linux/interrupt.h>
+struct dev { struct tasklet_struct tl; };
+)c"}};
+  InventoryBuilder B("/virtual");
+  B.add(collect(R"c(
+#include "shared.h"
+static void cb(struct tasklet_struct *t) { }
+void init(struct dev *d) { tasklet_setup(&d->tl, cb); }
+)c",
+                "core.c", Header));
+  B.add(collect(R"c(
+#include "shared.h"
+void irq(struct dev *d) { tasklet_schedule(&d->tl); }
+)c",
+                "irq.c", Header));
+  Inventory Inv = B.finish();
+  ASSERT_EQ(Inv.Objects.size(), 1u);
+  const ObjectReport &O = Inv.Objects[0];
+  EXPECT_EQ(O.Decl.Declared.File, "shared.h");
+  EXPECT_EQ(countUses(O, UseKind::InitSetup), 1u);
+  EXPECT_EQ(countUses(O, UseKind::Schedule), 1u);
+  EXPECT_TRUE(O.convertible());
+}
+
+TEST(Matchers, LocalTaskletIsOnStackManual) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+static void cb(struct tasklet_struct *t) { }
+void selftest(void)
+{
+	struct tasklet_struct t;
+
+	tasklet_setup(&t, cb);
+	tasklet_schedule(&t);
+	tasklet_kill(&t);
+}
+)c"));
+  const ObjectReport *O = findObject(Inv, "t");
+  ASSERT_TRUE(O);
+  EXPECT_EQ(O->Decl.Kind, ObjectKind::Local);
+  EXPECT_EQ(O->Decl.Function, "selftest");
+  EXPECT_TRUE(hasReason(*O, "on-stack"));
+}
+
+TEST(Matchers, UnknownPointerSourceIsUnattached) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+void kick(unsigned long cookie) { tasklet_schedule((struct tasklet_struct *)cookie); }
+)c"));
+  EXPECT_TRUE(Inv.Objects.empty());
+  ASSERT_EQ(Inv.Unattached.size(), 1u);
+  EXPECT_EQ(Inv.Unattached[0].Kind, UseKind::Schedule);
+}
+
+} // namespace
+
+namespace {
+
+TEST(Matchers, CallbackDefinedInAnotherTuIsSeen) {
+  std::map<std::string, std::string> Header = {{"ev.h", R"c(
+#include <linux/interrupt.h>
+struct ev { struct tasklet_struct task; int n; };
+void ev_task(unsigned long data);
+)c"}};
+  InventoryBuilder B("/virtual");
+  B.add(collect("#include \"ev.h\"\n"
+                "void ev_init(struct ev *e) { tasklet_init(&e->task, ev_task, (unsigned long)e); }\n",
+                "init.c", Header));
+  B.add(collect("#include \"ev.h\"\n"
+                "void ev_task(unsigned long data) { ((struct ev *)data)->n++; }\n"
+                "void not_a_callback(unsigned long data) { }\n",
+                "main.c", Header));
+  Inventory Inv = B.finish();
+  const ObjectReport *O = findObject(Inv, "task");
+  ASSERT_TRUE(O);
+  ASSERT_EQ(O->Callbacks.size(), 1u);
+  EXPECT_TRUE(O->Callbacks[0].Defined);
+  EXPECT_TRUE(O->Callbacks[0].ParamUsed);
+  EXPECT_TRUE(O->convertible()) << O->Reasons[0].Code;
+}
+
+TEST(Matchers, RawScheduleIsInternals) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+extern void __tasklet_schedule(struct tasklet_struct *t);
+struct s { struct tasklet_struct x; };
+static void cb(struct tasklet_struct *t) { }
+void go(struct s *s) { tasklet_setup(&s->x, cb); __tasklet_schedule(&s->x); }
+)c"));
+  const ObjectReport *O = findObject(Inv, "x");
+  ASSERT_TRUE(O);
+  EXPECT_EQ(countUses(*O, UseKind::InternalsRawSchedule), 1u);
+  EXPECT_TRUE(hasReason(*O, "internals-accessed"));
+}
+
+TEST(Matchers, PrintingTheAddressIsNotAnEscape) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct s { struct tasklet_struct x; };
+static void cb(struct tasklet_struct *t) { }
+void go(struct s *s) { tasklet_setup(&s->x, cb); printk("tasklet at %p\n", &s->x); }
+)c"));
+  const ObjectReport *O = findObject(Inv, "x");
+  ASSERT_TRUE(O);
+  EXPECT_EQ(countUses(*O, UseKind::AddressVariadic), 1u);
+  EXPECT_TRUE(O->convertible());
+}
+
+} // namespace
