@@ -60,6 +60,18 @@ std::vector<std::string> Inventory::filesWithUses() const {
   return {Files.begin(), Files.end()};
 }
 
+namespace {
+std::vector<TypeSite> mergeSites(std::vector<TypeSite> Sites, const std::vector<TypeSite> &More) {
+  for (const TypeSite &S : More)
+    if (std::none_of(Sites.begin(), Sites.end(),
+                     [&](const TypeSite &Known) { return Known.TypeText == S.TypeText; }))
+      Sites.push_back(S);
+  std::sort(Sites.begin(), Sites.end(),
+            [](const TypeSite &A, const TypeSite &B) { return A.TypeText < B.TypeText; });
+  return Sites;
+}
+} // namespace
+
 void InventoryBuilder::add(const TuFacts &Facts) {
   Scanned.push_back(Facts.MainFile);
   for (const ObjectDecl &O : Facts.Objects) {
@@ -70,11 +82,20 @@ void InventoryBuilder::add(const TuFacts &Facts) {
   }
   for (const CallbackInfo &C : Facts.Callbacks) {
     auto [It, Inserted] = Callbacks.emplace(C.Key, C);
-    if (!Inserted && C.Defined && !It->second.Defined)
+    if (Inserted)
+      continue;
+    // A prototype in one TU, the definition in another: keep the definition's
+    // facts and every declaration's parameter.
+    std::vector<TypeSite> Params = It->second.Params;
+    if (C.Defined && !It->second.Defined)
       It->second = C;
+    It->second.Params = mergeSites(std::move(Params), C.Params);
   }
-  for (const AliasDef &A : Facts.Aliases)
-    Aliases.emplace(A.Key, A);
+  for (const AliasDef &A : Facts.Aliases) {
+    auto [It, Inserted] = Aliases.emplace(A.Key, A);
+    if (!Inserted)
+      It->second.Types = mergeSites(std::move(It->second.Types), A.Types);
+  }
   Uses.insert(Uses.end(), Facts.Uses.begin(), Facts.Uses.end());
 }
 
@@ -127,10 +148,18 @@ Inventory InventoryBuilder::finish() {
   for (const auto &[Key, C] : Callbacks)
     if (!C.Legacy) // a new-style callback's argument is the tasklet itself
       Groups.unionSets(Key, "param:" + Key.substr(strlen("callback:")) + "#0");
+  // A use written once inside a macro body serves every tasklet the macro is
+  // expanded for: one edit there converts all of them or none.
+  std::map<TextRange, std::string> MacroBodyOwner;
   for (const Use &U : Uses) {
     Groups.insert(U.Target);
     if (!U.LinkedTo.empty())
       Groups.unionSets(U.Target, U.LinkedTo);
+    if (U.Anchor.valid() && !(U.Site.Spelling == U.Site.Where)) {
+      auto [It, New] = MacroBodyOwner.emplace(U.Anchor, U.Target);
+      if (!New)
+        Groups.unionSets(It->second, U.Target);
+    }
   }
 
   std::map<std::string, std::vector<const Use *>> UsesByLeader;
@@ -169,6 +198,9 @@ Inventory InventoryBuilder::finish() {
       if (Other->Key != Key)
         R.ConvertedWith.push_back(Other->Key);
     std::sort(R.ConvertedWith.begin(), R.ConvertedWith.end());
+    for (const std::string &Alias : G.AliasKeys)
+      if (auto A = Aliases.find(Alias); A != Aliases.end())
+        R.Carriers.push_back(A->second);
     judgeObject(R, G);
     Inv.Objects.push_back(std::move(R));
   }

@@ -31,6 +31,21 @@ struct SourcePos {
   }
 };
 
+// Bytes of a file as written (spelling, not expansion): what a rewrite edits.
+// Length 0 with a file set marks an insertion point.
+struct TextRange {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  bool valid() const { return !File.empty(); }
+  friend bool operator<(const TextRange &A, const TextRange &B) {
+    return std::tie(A.File, A.Offset, A.Length) < std::tie(B.File, B.Offset, B.Length);
+  }
+  friend bool operator==(const TextRange &A, const TextRange &B) {
+    return std::tie(A.File, A.Offset, A.Length) == std::tie(B.File, B.Offset, B.Length);
+  }
+};
+
 // A driver macro a use came through: the use is attributed both to the
 // expansion site in the code and to the macro's definition.
 struct MacroStep {
@@ -57,6 +72,7 @@ struct ObjectDecl {
   std::string Function;   // enclosing function of a local
   unsigned ArraySize = 0; // elements, 0 when not an array
   SourcePos Declared;
+  TextRange TypeText;     // the written element type, e.g. "struct tasklet_struct"
 };
 
 // How the data argument of a legacy init relates to the tasklet.
@@ -79,6 +95,24 @@ struct Use {
   std::string DataText; // legacy init: the data expression as written
   LegacyData Data = LegacyData::None;
   bool CallbackCast = false; // callback passed through a function-pointer cast
+  TextRange Anchor;     // the callee or macro name token as written: where a rewrite starts
+  std::string Container;     // legacy data container: the expression the data points to
+  std::string ContainerPath; // member path from that container to the tasklet, e.g. "rx.tl"
+};
+
+// One declaration of a function parameter or variable whose type mentions the
+// tasklet type: what a conversion retypes.
+struct TypeSite {
+  TextRange TypeText; // "struct tasklet_struct" as written
+  std::string Name;   // the parameter's name, empty when unnamed
+  TextRange NameText;
+};
+
+// A legacy callback's use of its unsigned long parameter.
+struct DataUse {
+  TextRange Text;       // the whole use: "(struct foo *)data" or just "data"
+  std::string CastType; // the pointer type it is cast to, e.g. "struct foo *"; empty: not cast
+  std::string InitOf;   // the variable it initialises, when it is a declaration's initialiser
 };
 
 // A function registered as a tasklet callback.
@@ -90,6 +124,9 @@ struct CallbackInfo {
   bool Defined = false;   // its body was seen
   bool ParamUsed = false; // the body reads its parameter (only meaningful when Defined)
   SourcePos Declared;
+  std::vector<TypeSite> Params;     // its parameter in every declaration seen
+  std::vector<DataUse> DataUses;    // legacy: how the body uses its data
+  std::vector<std::string> Locals;  // names declared in the body (for collision checks)
 };
 
 // A place that can carry a tasklet pointer without being a tasklet: a parameter,
@@ -98,6 +135,7 @@ struct AliasDef {
   std::string Key;
   std::string Description; // "parameter 't' of foo_kick()"
   SourcePos Declared;
+  std::vector<TypeSite> Types; // every declaration that spells the tasklet type
 };
 
 // Everything one translation unit contributes.
@@ -122,6 +160,7 @@ struct ObjectReport {
   std::vector<Use> Uses;               // its own and those through its aliases, by site
   std::vector<CallbackInfo> Callbacks;
   std::vector<std::string> ConvertedWith; // other objects sharing a callback, helper or pointer
+  std::vector<AliasDef> Carriers;      // parameters, pointers and results that carry it
   std::vector<Finding> Reasons;        // empty: convertible automatically
   std::vector<Finding> Notes;          // what the conversion must take care of
   bool convertible() const { return Reasons.empty(); }

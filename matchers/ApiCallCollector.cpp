@@ -30,6 +30,7 @@ void ApiCallCollector::run(const MatchFinder::MatchResult &Result) {
                   CalleeExpr->getExprLoc(), Tasklet->getSourceRange(), Ctx);
   U.Callee = Fn->Name;
   U.Index = Target.Index;
+  U.Anchor = Tu.writtenToken(CalleeExpr->getExprLoc(), Ctx);
   if (Fn->CallbackArg && *Fn->CallbackArg < Call->getNumArgs()) {
     CallbackArgument CB = callbackArgument(Call->getArg(*Fn->CallbackArg));
     if (CB.Function)
@@ -39,7 +40,7 @@ void ApiCallCollector::run(const MatchFinder::MatchResult &Result) {
   if (Fn->DataArg && *Fn->DataArg < Call->getNumArgs()) {
     const Expr *Data = Call->getArg(*Fn->DataArg);
     U.DataText = Tu.text(Data->getSourceRange(), Ctx);
-    U.Data = R.legacyData(Tasklet, Data);
+    U.Data = R.legacyData(Tasklet, Data, U.Container, U.ContainerPath);
   }
   Tu.Facts.Uses.push_back(std::move(U));
 }

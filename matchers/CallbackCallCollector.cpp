@@ -26,6 +26,7 @@ void CallbackCallCollector::run(const MatchFinder::MatchResult &Result) {
   Use U = makeUse("callback:" + Tu.functionKey(Fn), UseKind::CallbackCall,
                   CalleeExpr->getExprLoc(), Call->getSourceRange(), Ctx);
   U.Callee = Fn->getName().str();
+  U.Anchor = Tu.writtenToken(CalleeExpr->getExprLoc(), Ctx);
   Tu.Facts.Uses.push_back(std::move(U));
 }
 

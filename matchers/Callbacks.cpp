@@ -1,6 +1,8 @@
 #include "matchers/Callbacks.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 
 namespace detasklet {
 
@@ -26,6 +28,78 @@ CallbackArgument callbackArgument(const Expr *E) {
   return A;
 }
 
+namespace {
+
+// How a legacy callback's body uses its data, and which names it declares.
+class BodyReader : public RecursiveASTVisitor<BodyReader> {
+public:
+  BodyReader(TuContext &Tu, ASTContext &Ctx, const ParmVarDecl *Data, CallbackInfo &Out)
+      : Tu(Tu), Ctx(Ctx), Data(Data), Out(Out) {}
+
+  bool VisitVarDecl(VarDecl *VD) {
+    Out.Locals.push_back(VD->getName().str());
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (!Data || DRE->getDecl() != Data)
+      return true;
+    DataUse U;
+    const Expr *Use = DRE;
+    DynTypedNode N = DynTypedNode::create(*DRE);
+    while (true) {
+      auto Parents = Ctx.getParents(N);
+      if (Parents.empty())
+        break;
+      const auto *PE = Parents[0].get<Expr>();
+      if (PE && (isa<ParenExpr>(PE) || isa<ImplicitCastExpr>(PE))) {
+        N = Parents[0];
+        continue;
+      }
+      if (const auto *Cast = PE ? dyn_cast<CStyleCastExpr>(PE) : nullptr;
+          Cast && Cast->getType()->isPointerType()) {
+        Use = Cast;
+        U.CastType = Tu.text(Cast->getTypeInfoAsWritten()->getTypeLoc().getSourceRange(), Ctx);
+        DynTypedNode Up = Parents[0];
+        while (true) {
+          auto Outer = Ctx.getParents(Up);
+          if (Outer.empty())
+            break;
+          if (const auto *VD = Outer[0].get<VarDecl>())
+            U.InitOf = VD->getName().str();
+          const auto *OE = Outer[0].get<Expr>();
+          if (!OE || !(isa<ParenExpr>(OE) || isa<ImplicitCastExpr>(OE)))
+            break;
+          Up = Outer[0];
+        }
+      }
+      break;
+    }
+    U.Text = Tu.written(Use->getSourceRange(), Ctx);
+    Out.DataUses.push_back(std::move(U));
+    return true;
+  }
+
+private:
+  TuContext &Tu;
+  ASTContext &Ctx;
+  const ParmVarDecl *Data;
+  CallbackInfo &Out;
+};
+
+TypeSite paramSite(TuContext &Tu, const ParmVarDecl *P, bool Legacy, ASTContext &Ctx) {
+  TypeSite S;
+  S.Name = P->getName().str();
+  if (const TypeSourceInfo *TSI = P->getTypeSourceInfo())
+    S.TypeText = Legacy ? Tu.written(TSI->getTypeLoc().getSourceRange(), Ctx)
+                        : Tu.writtenPointee(TSI->getTypeLoc(), Ctx);
+  if (!S.Name.empty())
+    S.NameText = Tu.writtenToken(P->getLocation(), Ctx);
+  return S;
+}
+
+} // namespace
+
 std::string noteCallback(TuContext &Tu, const FunctionDecl *FD) {
   std::string Key = "callback:" + Tu.functionKey(FD);
   const FunctionDecl *Def = FD->getDefinition();
@@ -38,6 +112,15 @@ std::string noteCallback(TuContext &Tu, const FunctionDecl *FD) {
   C.Defined = Def != nullptr;
   C.ParamUsed = Def && Def->getNumParams() > 0 && Def->getParamDecl(0)->isReferenced();
   C.Declared = Tu.pos(Shown->getLocation(), FD->getASTContext().getSourceManager());
+  ASTContext &Ctx = FD->getASTContext();
+  if (Shown->getNumParams() == 1)
+    for (const FunctionDecl *Redecl : FD->redecls())
+      if (Redecl->getNumParams() == 1)
+        C.Params.push_back(paramSite(Tu, Redecl->getParamDecl(0), C.Legacy, Ctx));
+  if (Def && Def->getNumParams() == 1) {
+    BodyReader Reader(Tu, Ctx, C.Legacy ? Def->getParamDecl(0) : nullptr, C);
+    Reader.TraverseStmt(Def->getBody());
+  }
   Tu.Facts.Callbacks.push_back(std::move(C));
   return Key;
 }

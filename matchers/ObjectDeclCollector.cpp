@@ -57,6 +57,8 @@ void ObjectDeclCollector::onField(const FieldDecl *FD, ASTContext &Ctx) {
   O.Record = R.recordName(FD->getParent());
   O.ArraySize = arraySize(FD->getType(), Ctx);
   O.Declared = Tu.pos(FD->getLocation(), Ctx.getSourceManager());
+  if (const TypeSourceInfo *TSI = FD->getTypeSourceInfo())
+    O.TypeText = Tu.writtenElementType(TSI->getTypeLoc(), Ctx);
   Tu.Facts.Objects.push_back(std::move(O));
 }
 
@@ -72,6 +74,8 @@ void ObjectDeclCollector::onVariable(const VarDecl *VD, ASTContext &Ctx) {
     O.Function = F->getName().str();
   O.ArraySize = arraySize(VD->getType(), Ctx);
   O.Declared = Tu.pos(VD->getLocation(), Ctx.getSourceManager());
+  if (const TypeSourceInfo *TSI = VD->getTypeSourceInfo())
+    O.TypeText = Tu.writtenElementType(TSI->getTypeLoc(), Ctx);
   Tu.Facts.Objects.push_back(O);
 
   const Expr *Init = VD->getInit();
@@ -79,7 +83,7 @@ void ObjectDeclCollector::onVariable(const VarDecl *VD, ASTContext &Ctx) {
     return;
   for (const std::string &Macro : Tu.macroBodies(Init->getBeginLoc(), Ctx))
     if (std::optional<UseKind> Kind = Tu.api().declareMacro(Macro)) {
-      onDeclareMacro(VD, *Kind, O.Key, Ctx);
+      onDeclareMacro(VD, *Kind, Macro, O.Key, Ctx);
       return;
     }
 }
@@ -105,9 +109,11 @@ public:
 };
 } // namespace
 
-void ObjectDeclCollector::onDeclareMacro(const VarDecl *VD, UseKind Kind, const std::string &Key,
-                                         ASTContext &Ctx) {
+void ObjectDeclCollector::onDeclareMacro(const VarDecl *VD, UseKind Kind, const std::string &Macro,
+                                         const std::string &Key, ASTContext &Ctx) {
   Use U = makeUse(Key, Kind, VD->getInit()->getBeginLoc(), VD->getSourceRange(), Ctx);
+  U.Anchor = Tu.writtenToken(Tu.macroInvocation(VD->getInit()->getBeginLoc(), Macro, Ctx), Ctx);
+  U.Callee = Macro;
   InitializerCallbackFinder Finder;
   Finder.TraverseStmt(const_cast<Expr *>(VD->getInit()));
   if (Finder.Found) {
@@ -136,25 +142,51 @@ void ObjectDeclCollector::onPointerCarrier(const Decl *D, ASTContext &Ctx) {
     return;
   ObjectResolver R(Tu, Ctx);
   const SourceManager &SM = Ctx.getSourceManager();
-  auto Add = [&](std::string Key, std::string Description, SourceLocation Loc) {
-    Tu.Facts.Aliases.push_back({std::move(Key), std::move(Description), Tu.pos(Loc, SM)});
+  auto Add = [&](std::string Key, std::string Description, SourceLocation Loc,
+                 std::vector<TypeSite> Types) {
+    Tu.Facts.Aliases.push_back(
+        {std::move(Key), std::move(Description), Tu.pos(Loc, SM), std::move(Types)});
+  };
+  auto SiteOf = [&](const DeclaratorDecl *DD) {
+    TypeSite S;
+    if (const TypeSourceInfo *TSI = DD->getTypeSourceInfo())
+      S.TypeText = Tu.writtenPointee(TSI->getTypeLoc(), Ctx);
+    S.Name = DD->getName().str();
+    return S;
   };
   if (const auto *FD = dyn_cast<FieldDecl>(D)) {
     Add("ptr-field:" + R.recordKey(FD->getParent()) + "::" + FD->getName().str(),
         "pointer field '" + FD->getName().str() + "' of " + R.recordName(FD->getParent()),
-        FD->getLocation());
+        FD->getLocation(), {SiteOf(FD)});
   } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
+    std::vector<TypeSite> Types;
+    for (const VarDecl *Redecl : VD->redecls())
+      Types.push_back(SiteOf(Redecl));
     Add("ptr-var:" + Tu.variableKey(VD), "pointer variable '" + VD->getName().str() + "'",
-        VD->getLocation());
+        VD->getLocation(), Types);
   } else if (const auto *F = dyn_cast<FunctionDecl>(D)) {
-    for (const ParmVarDecl *P : F->parameters())
-      if (Tu.isTaskletPointer(P->getType()))
-        Add("param:" + Tu.functionKey(F) + "#" + std::to_string(P->getFunctionScopeIndex()),
-            "parameter '" + P->getName().str() + "' of " + F->getName().str() + "()",
-            P->getLocation());
-    if (Tu.isTaskletPointer(F->getReturnType()))
+    for (const ParmVarDecl *P : F->parameters()) {
+      if (!Tu.isTaskletPointer(P->getType()))
+        continue;
+      unsigned I = P->getFunctionScopeIndex();
+      std::vector<TypeSite> Types;
+      for (const FunctionDecl *Redecl : F->redecls())
+        if (I < Redecl->getNumParams())
+          Types.push_back(SiteOf(Redecl->getParamDecl(I)));
+      Add("param:" + Tu.functionKey(F) + "#" + std::to_string(I),
+          "parameter '" + P->getName().str() + "' of " + F->getName().str() + "()",
+          P->getLocation(), Types);
+    }
+    if (Tu.isTaskletPointer(F->getReturnType())) {
+      std::vector<TypeSite> Types;
+      for (const FunctionDecl *Redecl : F->redecls()) {
+        TypeSite S;
+        S.TypeText = Tu.writtenPointee(Redecl->getFunctionTypeLoc().getReturnLoc(), Ctx);
+        Types.push_back(S);
+      }
       Add("return:" + Tu.functionKey(F), "value returned by " + F->getName().str() + "()",
-          F->getLocation());
+          F->getLocation(), Types);
+    }
   }
 }
 

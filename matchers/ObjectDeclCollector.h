@@ -17,8 +17,8 @@ public:
 private:
   void onField(const clang::FieldDecl *FD, clang::ASTContext &Ctx);
   void onVariable(const clang::VarDecl *VD, clang::ASTContext &Ctx);
-  void onDeclareMacro(const clang::VarDecl *VD, UseKind Kind, const std::string &Key,
-                      clang::ASTContext &Ctx);
+  void onDeclareMacro(const clang::VarDecl *VD, UseKind Kind, const std::string &Macro,
+                      const std::string &Key, clang::ASTContext &Ctx);
   void onCallbackShaped(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
   void onPointerCarrier(const clang::Decl *D, clang::ASTContext &Ctx);
 };

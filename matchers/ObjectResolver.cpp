@@ -216,7 +216,8 @@ bool sameReference(const Expr *A, const Expr *B) {
 // The data is the container when it is the pointer the tasklet was reached
 // through (p for &p->tl, &p->sub.tl) or the address of an enclosing structure
 // (&s for &s.tl, &p->sub for &p->sub.tl).
-LegacyData ObjectResolver::legacyData(const Expr *TaskletArg, const Expr *Data) {
+LegacyData ObjectResolver::legacyData(const Expr *TaskletArg, const Expr *Data,
+                                      std::string &Container, std::string &Path) {
   const Expr *D = Data->IgnoreParenCasts();
   const Expr *T = stripTaskletCasts(TaskletArg, Tu);
   const auto *Addr = dyn_cast<UnaryOperator>(T);
@@ -229,10 +230,15 @@ LegacyData ObjectResolver::legacyData(const Expr *TaskletArg, const Expr *Data) 
   const Expr *DataObject = DataAddr && DataAddr->getOpcode() == UO_AddrOf
                                ? DataAddr->getSubExpr()->IgnoreParenImpCasts()
                                : nullptr;
+  std::string Members;
   for (const auto *ME = dyn_cast_or_null<MemberExpr>(Storage); ME;) {
+    Members = ME->getMemberDecl()->getName().str() + (Members.empty() ? "" : "." + Members);
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-    if (ME->isArrow() ? sameReference(D, Base) : DataObject && sameReference(DataObject, Base))
+    if (ME->isArrow() ? sameReference(D, Base) : DataObject && sameReference(DataObject, Base)) {
+      Container = Tu.text(D->getSourceRange(), Ctx);
+      Path = Members;
       return LegacyData::Container;
+    }
     ME = dyn_cast<MemberExpr>(Base);
   }
   if (!D->isValueDependent() && D->isIntegerConstantExpr(Ctx))

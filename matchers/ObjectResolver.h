@@ -24,7 +24,10 @@ public:
   // E is a pointer to a tasklet.
   Resolved pointer(const clang::Expr *E);
   // How a legacy init's data relates to the tasklet it initialises.
-  LegacyData legacyData(const clang::Expr *TaskletArg, const clang::Expr *Data);
+  // For a container, also the container expression as written and the member
+  // path from it to the tasklet ("rx.tl").
+  LegacyData legacyData(const clang::Expr *TaskletArg, const clang::Expr *Data,
+                        std::string &Container, std::string &Path);
   // Where a store of a tasklet pointer into LHS goes.
   std::string pointerSlot(const clang::Expr *LHS);
 

@@ -292,9 +292,11 @@ bool ReferenceCollector::onContainerOf(const Flow &F, ASTContext &Ctx) {
   if (!Field || !Tu.isTaskletStorage(Field->getType()))
     return false;
   UseKind Kind = UseKind::ContainerOf;
+  std::string MacroName;
   for (const std::string &Macro : Tu.macroBodies(SE->getBeginLoc(), Ctx))
     if (std::optional<UseKind> K = Tu.api().containerMacro(Macro)) {
       Kind = *K;
+      MacroName = Macro;
       break;
     }
   ObjectResolver R(Tu, Ctx);
@@ -303,6 +305,8 @@ bool ReferenceCollector::onContainerOf(const Flow &F, ASTContext &Ctx) {
   Use U = makeUse(F.Target, Kind, SE->getBeginLoc(), SE->getSourceRange(), Ctx);
   if (!FromObject)
     U.LinkedTo = Object;
+  if (!MacroName.empty())
+    U.Anchor = Tu.writtenToken(Tu.macroInvocation(SE->getBeginLoc(), MacroName, Ctx), Ctx);
   Tu.Facts.Uses.push_back(std::move(U));
   return true;
 }

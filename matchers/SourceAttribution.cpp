@@ -1,6 +1,7 @@
 #include "matchers/SourceAttribution.h"
 
 #include "inventory/PathUtil.h"
+#include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
 
@@ -87,6 +88,54 @@ UseSite TuContext::site(SourceLocation Loc, const ASTContext &Ctx) {
   }
   S.Macros.assign(InnermostFirst.rbegin(), InnermostFirst.rend());
   return S;
+}
+
+TextRange TuContext::written(SourceRange Range, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation B = SM.getSpellingLoc(Range.getBegin());
+  SourceLocation E = SM.getSpellingLoc(Range.getEnd());
+  auto [BFile, BOffset] = SM.getDecomposedLoc(B);
+  auto [EFile, EOffset] = SM.getDecomposedLoc(E);
+  if (B.isInvalid() || BFile != EFile || EOffset < BOffset || !SM.getFileEntryRefForID(BFile))
+    return {};
+  TextRange R;
+  R.File = fileOf(B, SM);
+  R.Offset = BOffset;
+  R.Length = EOffset - BOffset + Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
+  return R;
+}
+
+SourceLocation TuContext::macroInvocation(SourceLocation Loc, StringRef Name,
+                                          const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  while (Loc.isMacroID()) {
+    if (SM.isMacroArgExpansion(Loc)) {
+      Loc = SM.getImmediateSpellingLoc(Loc);
+      continue;
+    }
+    SourceLocation Caller = SM.getImmediateExpansionRange(Loc).getBegin();
+    if (Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()) == Name)
+      return SM.getSpellingLoc(Caller);
+    Loc = Caller;
+  }
+  return {};
+}
+
+TextRange TuContext::writtenElementType(TypeLoc TL, const ASTContext &Ctx) {
+  while (auto ATL = TL.getAs<ArrayTypeLoc>())
+    TL = ATL.getElementLoc();
+  // DEFINE_PER_CPU(type, name) declares __typeof__(type) name: the type to
+  // edit is the macro argument inside.
+  if (auto TOL = TL.getAs<TypeOfTypeLoc>())
+    TL = TOL.getUnmodifiedTInfo()->getTypeLoc();
+  return written(TL.getSourceRange(), Ctx);
+}
+
+TextRange TuContext::writtenPointee(TypeLoc TL, const ASTContext &Ctx) {
+  TL = TL.getUnqualifiedLoc();
+  if (auto PTL = TL.getAs<PointerTypeLoc>())
+    return written(PTL.getPointeeLoc().getSourceRange(), Ctx);
+  return {};
 }
 
 std::vector<std::string> TuContext::macroBodies(SourceLocation Loc, const ASTContext &Ctx) {

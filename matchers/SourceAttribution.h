@@ -27,9 +27,21 @@ public:
 
   SourcePos pos(clang::SourceLocation Loc, const clang::SourceManager &SM);
   UseSite site(clang::SourceLocation Loc, const clang::ASTContext &Ctx);
+  // Where the macro Name was invoked to produce the token at Loc, as written.
+  clang::SourceLocation macroInvocation(clang::SourceLocation Loc, llvm::StringRef Name,
+                                        const clang::ASTContext &Ctx);
+  // The element type of a declaration (arrays stripped) or a pointer's pointee, as written.
+  TextRange writtenElementType(clang::TypeLoc TL, const clang::ASTContext &Ctx);
+  TextRange writtenPointee(clang::TypeLoc TL, const clang::ASTContext &Ctx);
   // Names of the macros whose bodies the token at Loc is written in, outermost first.
   std::vector<std::string> macroBodies(clang::SourceLocation Loc, const clang::ASTContext &Ctx);
   std::string text(clang::SourceRange Range, const clang::ASTContext &Ctx) const;
+  // The bytes a range was written as, when its two ends are spelled in one file
+  // in order (else an invalid range): a rewrite's target.
+  TextRange written(clang::SourceRange Range, const clang::ASTContext &Ctx);
+  TextRange writtenToken(clang::SourceLocation Loc, const clang::ASTContext &Ctx) {
+    return written(clang::SourceRange(Loc, Loc), Ctx);
+  }
   std::string fileOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
 
   // Code the tasklet API implements itself (its header, kernel/softirq.c):

@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${DETASKLET_BUILD_DIR:-$top/build}
 
 packages=(cmake ninja-build g++ llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19
-          libyaml-cpp-dev googletest libgtest-dev python3)
+          libyaml-cpp-dev googletest libgtest-dev python3 git patch perl)
 
 install_missing() {
   local missing=()

@@ -15,6 +15,11 @@ using SubcommandMain = int (*)(const std::vector<std::string> &FixedFlags);
 
 extern llvm::cl::SubCommand ScanSubcommand;
 int scanMain(const std::vector<std::string> &FixedFlags);
+extern llvm::cl::SubCommand ConvertSubcommand;
+int convertMain(const std::vector<std::string> &FixedFlags);
+
+extern llvm::cl::SubCommand LintSubcommand;
+int lintMain(const std::vector<std::string> &FixedFlags);
 
 // Option categories shared by the subcommands' help.
 extern llvm::cl::OptionCategory InputCategory;

@@ -34,6 +34,8 @@ int main(int argc, char **argv) {
 
   const std::pair<cl::SubCommand *, SubcommandMain> Subcommands[] = {
       {&ScanSubcommand, scanMain},
+      {&ConvertSubcommand, convertMain},
+      {&LintSubcommand, lintMain},
   };
   for (const auto &[Cmd, Main] : Subcommands)
     if (*Cmd)

@@ -1,0 +1,150 @@
+#include "rewriters/ConvertRules.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "yaml-cpp/yaml.h"
+
+#ifndef DETASKLET_SOURCE_DIR
+#define DETASKLET_SOURCE_DIR "."
+#endif
+
+namespace detasklet {
+
+std::optional<CallTemplate> CallTemplate::parse(llvm::StringRef Text) {
+  Text = Text.trim();
+  size_t Open = Text.find('(');
+  if (Open == llvm::StringRef::npos || !Text.ends_with(")"))
+    return std::nullopt;
+  CallTemplate T;
+  T.Callee = Text.take_front(Open).trim().str();
+  if (T.Callee.empty())
+    return std::nullopt;
+  llvm::StringRef Inside = Text.slice(Open + 1, Text.size() - 1);
+  llvm::SmallVector<llvm::StringRef> Parts;
+  Inside.split(Parts, ',');
+  for (llvm::StringRef P : Parts) {
+    P = P.trim();
+    if (P.empty())
+      return std::nullopt;
+    Arg A;
+    A.Placeholder = P.starts_with("{") && P.ends_with("}");
+    A.Text = (A.Placeholder ? P.drop_front().drop_back() : P).str();
+    T.Args.push_back(A);
+  }
+  return T;
+}
+
+std::string fillTemplate(llvm::StringRef Template, const std::map<std::string, std::string> &Values) {
+  std::string Out;
+  while (!Template.empty()) {
+    size_t Open = Template.find('{');
+    size_t Close = Open == llvm::StringRef::npos ? Open : Template.find('}', Open);
+    if (Close == llvm::StringRef::npos) {
+      Out += Template.str();
+      break;
+    }
+    Out += Template.take_front(Open).str();
+    std::string Name = Template.slice(Open + 1, Close).str();
+    auto It = Values.find(Name);
+    Out += It != Values.end() ? It->second : "{" + Name + "}";
+    Template = Template.drop_front(Close + 1);
+  }
+  return Out;
+}
+
+namespace {
+
+llvm::Error errorAt(llvm::StringRef File, const YAML::Mark &M, const std::string &What) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%d:%d: %s",
+                                 File.str().c_str(), M.line + 1, M.column + 1, What.c_str());
+}
+
+llvm::Expected<std::string> scalar(const YAML::Node &Parent, const char *Key, llvm::StringRef File) {
+  const YAML::Node N = Parent[Key];
+  if (!N || !N.IsScalar())
+    return errorAt(File, Parent.Mark(), std::string("missing '") + Key + ":'");
+  return N.as<std::string>();
+}
+
+} // namespace
+
+llvm::Expected<ConvertRules> ConvertRules::parse(llvm::StringRef Yaml, llvm::StringRef Name) {
+  ConvertRules R;
+  try {
+    YAML::Node Root = YAML::Load(Yaml.str());
+    if (!Root.IsMap())
+      return errorAt(Name, Root.Mark(), "expected a mapping with target, type, calls, ...");
+    std::string *Fields[] = {&R.Target, &R.Summary, &R.Type, &R.Include, &R.FromTasklet};
+    const char *Keys[] = {"target", "summary", "type", "include", "from_tasklet"};
+    for (size_t I = 0; I < std::size(Keys); ++I) {
+      auto V = scalar(Root, Keys[I], Name);
+      if (!V)
+        return V.takeError();
+      *Fields[I] = *V;
+    }
+    const YAML::Node Queues = Root["queues"];
+    if (!Queues || !Queues.IsMap())
+      return errorAt(Name, Root.Mark(), "missing 'queues:' with normal and hi");
+    for (auto [Out, Key] : {std::pair{&R.QueueNormal, "normal"}, std::pair{&R.QueueHi, "hi"}}) {
+      auto V = scalar(Queues, Key, Name);
+      if (!V)
+        return V.takeError();
+      *Out = *V;
+    }
+    if (const YAML::Node H = Root["hi_and_normal"]) {
+      std::string V = H.as<std::string>();
+      if (V != "hi" && V != "manual")
+        return errorAt(Name, H.Mark(), "hi_and_normal is 'hi' or 'manual', not '" + V + "'");
+      R.HiAndNormalUseHi = V == "hi";
+    }
+    const YAML::Node Calls = Root["calls"];
+    if (!Calls || !Calls.IsMap())
+      return errorAt(Name, Root.Mark(), "missing 'calls:' mapping");
+    for (const auto &Entry : Calls) {
+      std::string Fn = Entry.first.as<std::string>();
+      std::optional<CallTemplate> T = CallTemplate::parse(Entry.second.as<std::string>());
+      if (!T)
+        return errorAt(Name, Entry.second.Mark(),
+                       "'" + Fn + "': expected a call like queue_work({wq}, {t})");
+      for (const CallTemplate::Arg &A : T->Args)
+        if (A.Placeholder && A.Text != "t" && A.Text != "cb" && A.Text != "wq")
+          return errorAt(Name, Entry.second.Mark(),
+                         "'" + Fn + "': unknown placeholder {" + A.Text + "} (use {t}, {cb}, {wq})");
+      R.Calls[Fn] = *T;
+    }
+    if (const YAML::Node Declare = Root["declare"])
+      for (const auto &Entry : Declare)
+        R.DeclareMacros[Entry.first.as<std::string>()] = Entry.second.as<std::string>();
+    const YAML::Node Callback = Root["callback"];
+    if (!Callback || !Callback.IsMap())
+      return errorAt(Name, Root.Mark(), "missing 'callback:' mapping");
+    std::string *CbFields[] = {&R.LegacyParameter, &R.LegacyDataInit, &R.LegacyData};
+    const char *CbKeys[] = {"legacy_parameter", "legacy_data_init", "legacy_data"};
+    for (size_t I = 0; I < std::size(CbKeys); ++I) {
+      auto V = scalar(Callback, CbKeys[I], Name);
+      if (!V)
+        return V.takeError();
+      *CbFields[I] = *V;
+    }
+    if (const YAML::Node Notes = Root["notes"])
+      for (const auto &Entry : Notes)
+        R.Notes[Entry.first.as<std::string>()] = Entry.second.as<std::string>();
+  } catch (const YAML::Exception &E) {
+    return errorAt(Name, E.mark, E.msg);
+  }
+  return R;
+}
+
+llvm::Expected<ConvertRules> ConvertRules::load(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "%s: cannot read rule file: %s",
+                                   Path.str().c_str(), Buffer.getError().message().c_str());
+  return parse((*Buffer)->getBuffer(), Path);
+}
+
+llvm::Expected<ConvertRules> ConvertRules::loadTarget(llvm::StringRef Target) {
+  return load(std::string(DETASKLET_SOURCE_DIR) + "/rules/" + Target.str() + ".yaml");
+}
+
+} // namespace detasklet

@@ -1,0 +1,55 @@
+// A conversion target read from rules/bh.yaml or rules/wq.yaml: what replaces
+// each tasklet call, macro and callback form. Data, not code.
+#ifndef DETASKLET_REWRITERS_CONVERTRULES_H
+#define DETASKLET_REWRITERS_CONVERTRULES_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace detasklet {
+
+// "queue_work({wq}, {t})": a callee and arguments, each a placeholder naming a
+// role ("t", "cb", "wq") or literal text.
+struct CallTemplate {
+  struct Arg {
+    bool Placeholder = false;
+    std::string Text; // role name, or the literal
+  };
+  std::string Callee;
+  std::vector<Arg> Args;
+  static std::optional<CallTemplate> parse(llvm::StringRef Text);
+};
+
+struct ConvertRules {
+  std::string Target;   // "bh", "wq"
+  std::string Summary;  // "BH workqueue": used in subjects and messages
+  std::string Type;     // "struct work_struct"
+  std::string Include;  // "linux/workqueue.h"
+  std::string QueueNormal, QueueHi;
+  bool HiAndNormalUseHi = true;
+  llvm::StringMap<CallTemplate> Calls;            // tasklet API function -> replacement
+  llvm::StringMap<std::string> DeclareMacros;     // DECLARE_TASKLET* -> DECLARE_WORK
+  std::string FromTasklet;                        // from_work
+  std::string LegacyParameter;                    // work
+  std::string LegacyDataInit;                     // from_work({var}, {param}, {field})
+  std::string LegacyData;                         // container_of({param}, {type}, {field})
+  std::map<std::string, std::string> Notes;       // enable, kill, hi_and_normal, context
+
+  // Errors name the file, line and column.
+  static llvm::Expected<ConvertRules> parse(llvm::StringRef Yaml, llvm::StringRef Name);
+  static llvm::Expected<ConvertRules> load(llvm::StringRef Path);
+  // rules/<target>.yaml shipped with the tool.
+  static llvm::Expected<ConvertRules> loadTarget(llvm::StringRef Target);
+};
+
+// Fills {name} placeholders; unknown names are left as they are.
+std::string fillTemplate(llvm::StringRef Template, const std::map<std::string, std::string> &Values);
+
+} // namespace detasklet
+
+#endif

@@ -1,0 +1,476 @@
+#include "rewriters/EditPlanner.h"
+
+#include "inventory/Reasons.h"
+#include "rewriters/CallText.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <set>
+
+namespace detasklet {
+
+const std::string *SourceFiles::get(const std::string &Path) {
+  auto It = Cache.find(Path);
+  if (It != Cache.end())
+    return It->second.get();
+  llvm::SmallString<256> Full(Root);
+  llvm::sys::path::append(Full, Path);
+  auto Buffer = llvm::MemoryBuffer::getFile(Full, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  std::unique_ptr<std::string> Content;
+  if (Buffer)
+    Content = std::make_unique<std::string>((*Buffer)->getBuffer().str());
+  return (Cache[Path] = std::move(Content)).get();
+}
+
+namespace {
+
+// Whitespace-insensitive comparison of short code fragments.
+std::string squeeze(llvm::StringRef S) {
+  std::string Out;
+  bool Space = false;
+  for (char C : S.trim()) {
+    if (C == ' ' || C == '\t' || C == '\n' || C == '\\') {
+      Space = true;
+      continue;
+    }
+    if (Space && !Out.empty() && (llvm::isAlnum(C) || C == '_') &&
+        (llvm::isAlnum(Out.back()) || Out.back() == '_'))
+      Out += ' ';
+    Space = false;
+    Out += C;
+  }
+  return Out;
+}
+
+const char *const TaskletType = "struct tasklet_struct";
+
+// Plans one group; every check that fails adds a problem instead of an edit.
+class GroupPlanner {
+public:
+  GroupPlanner(const ConvertRules &Rules, SourceFiles &Sources,
+               std::vector<const ObjectReport *> Members, GroupPlan &Plan)
+      : Rules(Rules), Sources(Sources), Members(std::move(Members)), Plan(Plan) {}
+
+  void run() {
+    collectUsesAndCallbacks();
+    chooseQueue();
+    for (const ObjectReport *O : Members)
+      retypeObject(*O);
+    for (const Use *U : Uses)
+      rewriteUse(*U);
+    for (const CallbackInfo &C : Callbacks)
+      rewriteCallback(C);
+    for (const AliasDef &A : Carriers)
+      for (const TypeSite &S : A.Types)
+        retype(S.TypeText, A.Description);
+  }
+
+private:
+  const ConvertRules &Rules;
+  SourceFiles &Sources;
+  std::vector<const ObjectReport *> Members;
+  GroupPlan &Plan;
+  std::vector<const Use *> Uses;
+  std::vector<CallbackInfo> Callbacks;
+  std::vector<AliasDef> Carriers;
+  std::string Queue;
+
+  void problem(const std::string &Code, const SourcePos &At, const std::string &Detail) {
+    Finding F;
+    F.Code = Code;
+    F.Message = Detail;
+    F.At = At;
+    Plan.Problems.push_back(std::move(F));
+  }
+  SourcePos at(const TextRange &R) const { return SourcePos{R.File, 0, 0}; }
+
+  // The text at a range, or null (with a problem) when it cannot be edited here.
+  const std::string *source(const TextRange &R, const std::string &What) {
+    if (!R.valid() || llvm::sys::path::is_absolute(R.File)) {
+      problem("edit-outside-tree", at(R), What + " is not written in a file of the tree");
+      return nullptr;
+    }
+    const std::string *S = Sources.get(R.File);
+    if (!S || R.Offset + R.Length > S->size()) {
+      problem("file-unreadable", at(R), R.File + " cannot be read or changed since the scan");
+      return nullptr;
+    }
+    return S;
+  }
+
+  void addEdit(const TextRange &R, std::string Text) { Plan.Edits.push_back({R, std::move(Text)}); }
+
+  void collectUsesAndCallbacks() {
+    std::set<std::pair<TextRange, UseKind>> Seen;
+    std::set<std::string> CallbackKeys, CarrierKeys;
+    for (const ObjectReport *O : Members) {
+      for (const Use &U : O->Uses)
+        if (Seen.insert({U.Anchor, U.Kind}).second || !U.Anchor.valid())
+          Uses.push_back(&U);
+      for (const CallbackInfo &C : O->Callbacks)
+        if (CallbackKeys.insert(C.Key).second)
+          Callbacks.push_back(C);
+      for (const AliasDef &A : O->Carriers)
+        if (CarrierKeys.insert(A.Key).second)
+          Carriers.push_back(A);
+    }
+  }
+
+  bool uses(UseKind K) const {
+    return std::any_of(Uses.begin(), Uses.end(), [K](const Use *U) { return U->Kind == K; });
+  }
+
+  void chooseQueue() {
+    bool Hi = uses(UseKind::ScheduleHi), Normal = uses(UseKind::Schedule);
+    if (Hi && Normal && !Rules.HiAndNormalUseHi)
+      problem("hi-and-normal", Members.front()->Decl.Declared,
+              "scheduled both normally and high-priority; the rules ask for a person to split it");
+    Queue = Hi ? Rules.QueueHi : Rules.QueueNormal;
+    if (Hi && Normal)
+      Plan.Differences.push_back("hi_and_normal");
+    if (uses(UseKind::Enable))
+      Plan.Differences.push_back("enable");
+    if (uses(UseKind::Kill))
+      Plan.Differences.push_back("kill");
+  }
+
+  void retype(const TextRange &R, const std::string &What) {
+    const std::string *S = source(R, What);
+    if (!S)
+      return;
+    if (squeeze(llvm::StringRef(*S).substr(R.Offset, R.Length)) != TaskletType) {
+      problem("type-not-rewritable", at(R),
+              What + ": the type is not written as 'struct tasklet_struct'");
+      return;
+    }
+    addEdit(R, Rules.Type);
+  }
+
+  void retypeObject(const ObjectReport &O) {
+    for (const Use &U : O.Uses)
+      if (isDeclare(U.Kind) && U.Target == O.Decl.Key) {
+        auto Macro = Rules.DeclareMacros.find(U.Callee);
+        if (Macro == Rules.DeclareMacros.end()) {
+          problem("no-rule", U.Site.Where, "no rule converts " + U.Callee + "()");
+          return;
+        }
+        const std::string *S = source(U.Anchor, U.Callee);
+        if (S && llvm::StringRef(*S).substr(U.Anchor.Offset, U.Anchor.Length) == U.Callee)
+          addEdit(U.Anchor, Macro->second);
+        else if (S)
+          problem("macro-not-rewritable", U.Site.Where, U.Callee + " is reached through another macro");
+        return;
+      }
+    retype(O.Decl.TypeText, O.Decl.Name);
+  }
+
+  void rewriteUse(const Use &U) {
+    switch (U.Kind) {
+    case UseKind::InitSetup:
+    case UseKind::InitLegacy:
+    case UseKind::Schedule:
+    case UseKind::ScheduleHi:
+    case UseKind::Disable:
+    case UseKind::DisableNosync:
+    case UseKind::DisableInAtomic:
+    case UseKind::Enable:
+    case UseKind::Kill:
+      rewriteApiCall(U);
+      return;
+    case UseKind::FromTasklet:
+      rewriteToken(U, "from_tasklet", Rules.FromTasklet);
+      return;
+    case UseKind::CallbackCall:
+      rewriteDirectCall(U);
+      return;
+    default:
+      return; // the rest follows the types: escapes, comparisons, container_of
+    }
+  }
+
+  void rewriteToken(const Use &U, llvm::StringRef From, llvm::StringRef To) {
+    const std::string *S = source(U.Anchor, From.str());
+    if (!S)
+      return;
+    if (llvm::StringRef(*S).substr(U.Anchor.Offset, U.Anchor.Length) != From) {
+      problem("call-not-rewritable", U.Site.Where, From.str() + " is reached through another macro");
+      return;
+    }
+    addEdit(U.Anchor, To.str());
+  }
+
+  void rewriteApiCall(const Use &U) {
+    auto Template = Rules.Calls.find(U.Callee);
+    if (Template == Rules.Calls.end()) {
+      problem("no-rule", U.Site.Where, "no rule converts " + U.Callee + "()");
+      return;
+    }
+    const std::string *S = source(U.Anchor, U.Callee + "()");
+    if (!S)
+      return;
+    std::optional<CallText> Call = CallText::parse(*S, U.Anchor.Offset, U.Callee);
+    if (!Call || Call->Args.empty()) {
+      problem("call-not-rewritable", U.Site.Where,
+              U.Callee + "() is not written as a plain call here (a macro builds it)");
+      return;
+    }
+    // Every tasklet API function takes the tasklet first and the callback second.
+    std::map<std::string, unsigned> Roles = {{"t", 0}};
+    if (Call->Args.size() > 1)
+      Roles["cb"] = 1;
+    std::string Text = rewriteCall(*S, *Call, Template->second, Roles, {{"wq", Queue}});
+    addEdit({U.Anchor.File, Call->Begin, Call->End - Call->Begin}, Text);
+  }
+
+  // Direct calls of a legacy callback pass its data; after the conversion they
+  // pass the work item, which exists only when the data is the container.
+  void rewriteDirectCall(const Use &U) {
+    const CallbackInfo *C = nullptr;
+    for (const CallbackInfo &Cb : Callbacks)
+      if (Cb.Key == U.Target)
+        C = &Cb;
+    if (!C || !C->Legacy)
+      return; // a tasklet pointer argument follows the types
+    const Use *Init = containerInit(*C);
+    const std::string *S = source(U.Anchor, U.Callee + "()");
+    if (!S)
+      return;
+    std::optional<CallText> Call = CallText::parse(*S, U.Anchor.Offset, U.Callee);
+    if (!Init || !Call || Call->Args.size() != 1) {
+      problem("direct-call-not-rewritable", U.Site.Where,
+              U.Callee + "() is called directly with data that is not the tasklet's container");
+      return;
+    }
+    std::string Arg = squeeze(Call->arg(*S, 0));
+    for (llvm::StringRef Cast : {"(unsigned long)", "(ulong)"})
+      if (llvm::StringRef(Arg).starts_with(Cast))
+        Arg = squeeze(llvm::StringRef(Arg).drop_front(Cast.size()));
+    if (Arg != squeeze(Init->Container)) {
+      problem("direct-call-not-rewritable", U.Site.Where,
+              U.Callee + "(" + Call->arg(*S, 0) + ") passes something else than the container " +
+                  Init->Container);
+      return;
+    }
+    addEdit({U.Anchor.File, Call->Args[0].first, Call->Args[0].second - Call->Args[0].first},
+            workItemOf(*Init));
+  }
+
+  // &p->path for a pointer container, &s.path / &p->sub.path for an address.
+  static std::string workItemOf(const Use &Init) {
+    llvm::StringRef C = llvm::StringRef(Init.Container).trim();
+    if (C.consume_front("&"))
+      return "&" + C.str() + "." + Init.ContainerPath;
+    return "&" + C.str() + "->" + Init.ContainerPath;
+  }
+
+  // The legacy init that registers the callback with its container as data;
+  // null when inits disagree or pass something else.
+  const Use *containerInit(const CallbackInfo &C) {
+    const Use *Found = nullptr;
+    for (const Use *U : Uses) {
+      if (!isInit(U->Kind) || U->LinkedTo != C.Key)
+        continue;
+      if (U->Data != LegacyData::Container ||
+          (Found && Found->ContainerPath != U->ContainerPath))
+        return nullptr;
+      Found = U;
+    }
+    return Found;
+  }
+
+  void rewriteCallback(const CallbackInfo &C) {
+    if (!C.Legacy) {
+      for (const TypeSite &P : C.Params)
+        retype(P.TypeText, "parameter of " + C.Name + "()");
+      return;
+    }
+    std::string Param = Rules.LegacyParameter;
+    if (std::find(C.Locals.begin(), C.Locals.end(), Param) != C.Locals.end()) {
+      problem("name-collision", C.Declared,
+              C.Name + "() already declares '" + Param + "'; rename by hand");
+      return;
+    }
+    for (const TypeSite &P : C.Params) {
+      const std::string *S = source(P.TypeText, "parameter of " + C.Name + "()");
+      if (!S)
+        return;
+      llvm::StringRef Type = llvm::StringRef(*S).substr(P.TypeText.Offset, P.TypeText.Length);
+      if (squeeze(Type) != "unsigned long") {
+        problem("type-not-rewritable", C.Declared,
+                C.Name + "() takes '" + Type.str() + "', not unsigned long");
+        return;
+      }
+      TextRange R = P.TypeText;
+      if (P.NameText.valid() && P.NameText.File == R.File && P.NameText.Offset > R.Offset)
+        R.Length = P.NameText.Offset + P.NameText.Length - R.Offset;
+      addEdit(R, Rules.Type + " *" + (P.NameText.valid() ? Param : ""));
+    }
+    if (!C.ParamUsed)
+      return;
+    const Use *Init = containerInit(C);
+    if (!Init) {
+      problem("legacy-data-not-container", C.Declared,
+              C.Name + "() reads its data, and not every init passes the container");
+      return;
+    }
+    for (const DataUse &D : C.DataUses) {
+      llvm::StringRef Cast = llvm::StringRef(D.CastType).trim();
+      if (!Cast.consume_back("*")) {
+        problem("legacy-data-use", C.Declared,
+                C.Name + "() uses its data other than as a pointer to its container");
+        return;
+      }
+      std::map<std::string, std::string> Values = {{"param", Param},
+                                                   {"field", Init->ContainerPath},
+                                                   {"type", Cast.trim().str()},
+                                                   {"var", D.InitOf}};
+      addEdit(D.Text,
+              fillTemplate(D.InitOf.empty() ? Rules.LegacyData : Rules.LegacyDataInit, Values));
+    }
+  }
+};
+
+std::string insertionAfterIncludes(const std::string &Text, const std::string &Header,
+                                   unsigned &Offset) {
+  // Place it among the <linux/...> includes, in order when they are sorted.
+  llvm::StringRef S(Text);
+  const std::string Line = "#include <" + Header + ">\n";
+  std::optional<unsigned> LastLinux, LastAny, FirstAfter;
+  unsigned Pos = 0;
+  while (Pos < S.size()) {
+    size_t End = S.find('\n', Pos);
+    llvm::StringRef L = S.slice(Pos, End == llvm::StringRef::npos ? S.size() : End);
+    unsigned Next = End == llvm::StringRef::npos ? S.size() : End + 1;
+    if (L.starts_with("#include")) {
+      LastAny = Next;
+      if (L.starts_with("#include <linux/")) {
+        LastLinux = Next;
+        if (!FirstAfter && L.str() > Line.substr(0, Line.size() - 1))
+          FirstAfter = Pos;
+      }
+    }
+    Pos = Next;
+  }
+  if (FirstAfter && LastLinux && *FirstAfter < *LastLinux)
+    Offset = *FirstAfter;
+  else if (LastLinux)
+    Offset = *LastLinux;
+  else if (LastAny)
+    Offset = *LastAny;
+  else
+    return "";
+  return Line;
+}
+
+bool overlaps(const PlannedEdit &A, const PlannedEdit &B) {
+  if (A.Range.File != B.Range.File)
+    return false;
+  unsigned AEnd = A.Range.Offset + A.Range.Length, BEnd = B.Range.Offset + B.Range.Length;
+  if (A.Range.Length == 0 || B.Range.Length == 0)
+    return A.Range.Offset > B.Range.Offset && A.Range.Offset < BEnd;
+  return A.Range.Offset < BEnd && B.Range.Offset < AEnd;
+}
+
+void dedupe(std::vector<PlannedEdit> &Edits) {
+  auto Key = [](const PlannedEdit &E) { return std::tie(E.Range, E.Text); };
+  std::sort(Edits.begin(), Edits.end(),
+            [&](const PlannedEdit &A, const PlannedEdit &B) { return Key(A) < Key(B); });
+  Edits.erase(std::unique(Edits.begin(), Edits.end(),
+                          [&](const PlannedEdit &A, const PlannedEdit &B) { return Key(A) == Key(B); }),
+              Edits.end());
+}
+
+// Two different edits of the same bytes: within a group the plan is wrong; across
+// groups they cannot both happen. Either way the groups involved stay untouched.
+void rejectConflicts(std::vector<GroupPlan> &Groups) {
+  struct Owned {
+    const PlannedEdit *Edit;
+    size_t Group;
+  };
+  std::vector<Owned> All;
+  for (size_t G = 0; G < Groups.size(); ++G)
+    if (Groups[G].converted())
+      for (const PlannedEdit &E : Groups[G].Edits)
+        All.push_back({&E, G});
+  std::sort(All.begin(), All.end(), [](const Owned &A, const Owned &B) {
+    return std::tie(A.Edit->Range.File, A.Edit->Range.Offset) <
+           std::tie(B.Edit->Range.File, B.Edit->Range.Offset);
+  });
+  std::set<size_t> Bad;
+  for (size_t I = 1; I < All.size(); ++I) {
+    const Owned &A = All[I - 1], &B = All[I];
+    bool Same = A.Edit->Range == B.Edit->Range && A.Edit->Text == B.Edit->Text;
+    if (!Same && (overlaps(*A.Edit, *B.Edit) || A.Edit->Range == B.Edit->Range)) {
+      Bad.insert(A.Group);
+      Bad.insert(B.Group);
+    }
+  }
+  for (size_t G : Bad) {
+    Finding F;
+    F.Code = "conflicting-edits";
+    F.Message = "its edits overlap different edits of another conversion";
+    Groups[G].Problems.push_back(F);
+  }
+}
+
+} // namespace
+
+ConversionPlan planConversion(const Inventory &Inv, const ConvertRules &Rules, SourceFiles &Sources) {
+  ConversionPlan Plan;
+  std::map<std::string, const ObjectReport *> ByKey;
+  for (const ObjectReport &O : Inv.Objects)
+    ByKey[O.Decl.Key] = &O;
+  std::set<std::string> Planned;
+  for (const ObjectReport &O : Inv.Objects) {
+    if (!O.convertible() || Planned.count(O.Decl.Key))
+      continue;
+    GroupPlan G;
+    std::vector<const ObjectReport *> Members = {&O};
+    for (const std::string &K : O.ConvertedWith)
+      Members.push_back(ByKey.at(K));
+    for (const ObjectReport *M : Members) {
+      G.Objects.push_back(M->Decl.Key);
+      Planned.insert(M->Decl.Key);
+    }
+    std::sort(G.Objects.begin(), G.Objects.end());
+    G.Directory = O.directory();
+    GroupPlanner(Rules, Sources, Members, G).run();
+    dedupe(G.Edits);
+    Plan.Groups.push_back(std::move(G));
+  }
+  rejectConflicts(Plan.Groups);
+
+  std::map<std::string, std::vector<PlannedEdit>> ByFile;
+  for (const GroupPlan &G : Plan.Groups) {
+    if (!G.converted())
+      continue;
+    std::set<std::string> Files;
+    for (const PlannedEdit &E : G.Edits) {
+      ByFile[E.Range.File].push_back(E);
+      Files.insert(E.Range.File);
+    }
+    Plan.FilesByGroup[G.Objects.front()].assign(Files.begin(), Files.end());
+  }
+  for (auto &[File, Edits] : ByFile) {
+    dedupe(Edits);
+    const std::string &Original = *Sources.get(File);
+    if (Original.find("#include <" + Rules.Include + ">") == std::string::npos) {
+      unsigned Offset = 0;
+      std::string Line = insertionAfterIncludes(Original, Rules.Include, Offset);
+      if (!Line.empty())
+        Edits.push_back({{File, Offset, 0}, Line});
+    }
+    std::sort(Edits.begin(), Edits.end(), [](const PlannedEdit &A, const PlannedEdit &B) {
+      return A.Range.Offset > B.Range.Offset; // apply from the end: offsets stay valid
+    });
+    EditedFile F{File, Original, Original};
+    for (const PlannedEdit &E : Edits)
+      F.Modified.replace(E.Range.Offset, E.Range.Length, E.Text);
+    Plan.Files.push_back(std::move(F));
+  }
+  return Plan;
+}
+
+} // namespace detasklet

@@ -1,0 +1,86 @@
+#include "rewriters/PatchMessage.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <set>
+
+namespace detasklet {
+
+std::string wrapText(llvm::StringRef Text, unsigned Width) {
+  std::string Out;
+  llvm::SmallVector<llvm::StringRef> Paragraphs;
+  Text.split(Paragraphs, "\n\n");
+  for (size_t P = 0; P < Paragraphs.size(); ++P) {
+    if (P)
+      Out += "\n\n";
+    llvm::SmallVector<llvm::StringRef> Words;
+    Paragraphs[P].split(Words, ' ', -1, false);
+    unsigned Column = 0;
+    for (llvm::StringRef W : Words) {
+      W = W.trim();
+      if (W.empty())
+        continue;
+      if (Column && Column + 1 + W.size() > Width) {
+        Out += "\n";
+        Column = 0;
+      } else if (Column) {
+        Out += " ";
+        ++Column;
+      }
+      Out += W.str();
+      Column += W.size();
+    }
+  }
+  return Out;
+}
+
+namespace {
+std::string describe(const ObjectDecl &D) {
+  if (D.Kind == ObjectKind::Field)
+    return D.Record + "::" + D.Name;
+  return D.Name;
+}
+} // namespace
+
+std::string patchBody(const std::vector<const GroupPlan *> &Groups, const Inventory &Inv,
+                      const ConvertRules &Rules) {
+  std::map<std::string, const ObjectReport *> ByKey;
+  for (const ObjectReport &O : Inv.Objects)
+    ByKey[O.Decl.Key] = &O;
+  std::vector<std::string> Names;
+  std::set<std::string> Calls, Differences;
+  for (const GroupPlan *G : Groups) {
+    for (const std::string &K : G->Objects) {
+      const ObjectReport *O = ByKey.at(K);
+      Names.push_back(describe(O->Decl));
+      for (const Use &U : O->Uses)
+        if (Rules.Calls.count(U.Callee))
+          Calls.insert(U.Callee);
+    }
+    Differences.insert(G->Differences.begin(), G->Differences.end());
+  }
+  std::string Text =
+      "The tasklet API is deprecated. BH workqueues (WQ_BH) run work items in softirq "
+      "context on the queueing CPU, like tasklets, through the normal workqueue API.";
+  if (Rules.Target != "bh")
+    Text = "The tasklet API is deprecated. Move this work to a " + Rules.Summary +
+           ", where it runs in process context.";
+  Text += "\n\nConvert " + llvm::join(Names, ", ") + " to " + Rules.Type + ": ";
+  std::vector<std::string> Mapped;
+  for (const std::string &C : Calls) {
+    const CallTemplate &T = Rules.Calls.find(C)->second;
+    Mapped.push_back(C + "() becomes " + T.Callee + "()");
+  }
+  Mapped.push_back("from_tasklet() becomes " + Rules.FromTasklet + "()");
+  Text += llvm::join(Mapped, ", ") + ".";
+  for (const std::string &D : Differences) {
+    auto Note = Rules.Notes.find(D);
+    if (Note != Rules.Notes.end())
+      Text += "\n\n" + Note->second;
+  }
+  if (auto Context = Rules.Notes.find("context"); Context != Rules.Notes.end())
+    Text += "\n\n" + Context->second;
+  return wrapText(Text);
+}
+
+} // namespace detasklet

@@ -1,0 +1,93 @@
+// The conversion mapping as data, and the textual call rewriting it drives.
+#include "rewriters/CallText.h"
+#include "rewriters/ConvertRules.h"
+
+#include "gtest/gtest.h"
+
+using namespace detasklet;
+
+TEST(ConvertRules, ShippedBhRulesFollowUpstreamPractice) {
+  ConvertRules R = llvm::cantFail(ConvertRules::loadTarget("bh"));
+  EXPECT_EQ(R.Type, "struct work_struct");
+  EXPECT_EQ(R.QueueNormal, "system_bh_wq");
+  EXPECT_EQ(R.QueueHi, "system_bh_highpri_wq");
+  // The usb network driver mistake: tasklet_kill must not become disable_work_sync.
+  EXPECT_EQ(R.Calls.find("tasklet_kill")->second.Callee, "cancel_work_sync");
+  EXPECT_EQ(R.Calls.find("tasklet_enable")->second.Callee, "enable_and_queue_work");
+  EXPECT_EQ(R.Calls.find("tasklet_disable_nosync")->second.Callee, "disable_work");
+  EXPECT_EQ(R.FromTasklet, "from_work");
+  // Plain DECLARE_WORK would lose the disabled state: no rule, so manual.
+  EXPECT_FALSE(R.DeclareMacros.count("DECLARE_TASKLET_DISABLED"));
+}
+
+TEST(ConvertRules, WqRulesUseProcessContextQueues) {
+  ConvertRules R = llvm::cantFail(ConvertRules::loadTarget("wq"));
+  EXPECT_EQ(R.QueueNormal, "system_wq");
+  EXPECT_FALSE(R.Calls.count("tasklet_disable_in_atomic"));
+}
+
+TEST(ConvertRules, BadPlaceholderIsRejectedWithPosition) {
+  std::string Yaml = "target: bh\nsummary: x\ntype: struct work_struct\ninclude: linux/workqueue.h\n"
+                     "from_tasklet: from_work\nqueues: {normal: a, hi: b}\n"
+                     "calls:\n  tasklet_schedule: queue_work({queue}, {t})\n"
+                     "callback: {legacy_parameter: work, legacy_data_init: x, legacy_data: y}\n";
+  auto R = ConvertRules::parse(Yaml, "my.yaml");
+  ASSERT_FALSE(R);
+  std::string Message = llvm::toString(R.takeError());
+  EXPECT_NE(Message.find("my.yaml:8:21: 'tasklet_schedule': unknown placeholder {queue}"),
+            std::string::npos)
+      << Message;
+}
+
+TEST(ConvertRules, MissingSectionIsNamed) {
+  auto R = ConvertRules::parse("target: bh\n", "r.yaml");
+  ASSERT_FALSE(R);
+  EXPECT_NE(llvm::toString(R.takeError()).find("r.yaml:1:1: missing 'summary:'"),
+            std::string::npos);
+}
+
+namespace {
+std::string rewrite(const std::string &Source, const std::string &Name, const std::string &To) {
+  auto Call = CallText::parse(Source, Source.find(Name), Name);
+  EXPECT_TRUE(Call.has_value());
+  if (!Call)
+    return "";
+  return Source.substr(0, Call->Begin) +
+         rewriteCall(Source, *Call, *CallTemplate::parse(To), {{"t", 0}, {"cb", 1}},
+                     {{"wq", "system_bh_wq"}}) +
+         Source.substr(Call->End);
+}
+} // namespace
+
+TEST(CallText, InsertsTheQueueAndKeepsTheArgumentAsWritten) {
+  EXPECT_EQ(rewrite("\ttasklet_schedule(&priv->rx /* rx */);\n", "tasklet_schedule",
+                    "queue_work({wq}, {t})"),
+            "\tqueue_work(system_bh_wq, &priv->rx /* rx */);\n");
+}
+
+TEST(CallText, DropsLegacyDataAndRealignsContinuationLines) {
+  std::string Src = "\ttasklet_init(&host->finish_tasklet,\n"
+                    "\t\t     sdhci_finish, (unsigned long)host);\n";
+  EXPECT_EQ(rewrite(Src, "tasklet_init", "INIT_WORK({t}, {cb})"),
+            "\tINIT_WORK(&host->finish_tasklet,\n"
+            "\t\t  sdhci_finish);\n");
+}
+
+TEST(CallText, NestedParenthesesAndStringsDoNotSplitArguments) {
+  auto Call = CallText::parse("tasklet_init(&a[f(1, 2)], cb, g(\",\", 3))", 0, "tasklet_init");
+  ASSERT_TRUE(Call);
+  ASSERT_EQ(Call->Args.size(), 3u);
+  EXPECT_EQ(Call->arg("tasklet_init(&a[f(1, 2)], cb, g(\",\", 3))", 2), "g(\",\", 3)");
+}
+
+TEST(CallText, RefusesAnotherIdentifier) {
+  EXPECT_FALSE(CallText::parse("tasklet_schedule_all(x)", 0, "tasklet_schedule"));
+  EXPECT_FALSE(CallText::parse("tasklet_schedule;", 0, "tasklet_schedule"));
+}
+
+TEST(CallText, MacroBodyContinuationsAreWhitespace) {
+  std::string Src = "#define KICK(c) tasklet_schedule( \\\n\t\t&(c)->tl)\n";
+  auto Call = CallText::parse(Src, Src.find("tasklet"), "tasklet_schedule");
+  ASSERT_TRUE(Call);
+  EXPECT_EQ(Call->arg(Src, 0), "&(c)->tl");
+}

@@ -1,0 +1,130 @@
+// The subcommands that analyse a tree through its compile commands: scan and
+// convert. They share their input options; LLVM's options must be registered
+// in the translation unit that defines their subcommands (static init order),
+// so both front ends live here.
+#include "tool/ConvertCommand.h"
+#include "tool/Progress.h"
+#include "tool/ScanCommand.h"
+#include "tool/Subcommands.h"
+
+using namespace llvm;
+
+namespace detasklet {
+
+cl::SubCommand ScanSubcommand("scan", "Inventory every tasklet and what converting it takes");
+cl::SubCommand ConvertSubcommand("convert",
+                                 "Rewrite convertible tasklets into work items (diff, in place, "
+                                 "or a patch series)");
+
+namespace {
+
+// Shared input options (LibTooling conventions).
+cl::opt<std::string> BuildPath("p", cl::desc("Build directory with compile_commands.json"),
+                               cl::value_desc("dir"), cl::cat(InputCategory),
+                               cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand));
+cl::list<std::string> Inputs(cl::Positional, cl::desc("<file or directory>..."),
+                             cl::cat(InputCategory), cl::sub(ScanSubcommand),
+                             cl::sub(ConvertSubcommand));
+cl::list<std::string> ExtraArgs("extra-arg", cl::desc("Argument to append to each compile command"),
+                                cl::cat(InputCategory), cl::sub(ScanSubcommand),
+                                cl::sub(ConvertSubcommand));
+cl::list<std::string> ExtraArgsBefore("extra-arg-before",
+                                      cl::desc("Argument to prepend to each compile command"),
+                                      cl::cat(InputCategory), cl::sub(ScanSubcommand),
+                                      cl::sub(ConvertSubcommand));
+cl::opt<std::string> RootDir("root",
+                             cl::desc("Directory paths are reported relative to "
+                                      "(default: the compile database's directory)"),
+                             cl::cat(InputCategory), cl::sub(ScanSubcommand),
+                             cl::sub(ConvertSubcommand));
+cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"), cl::init(0), cl::Prefix,
+                       cl::cat(RunCategory), cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand));
+cl::opt<bool> NoProgress("no-progress", cl::desc("No progress line on a terminal"),
+                         cl::cat(RunCategory), cl::sub(ScanSubcommand),
+                         cl::sub(ConvertSubcommand));
+
+// scan
+cl::opt<std::string> ApiRules("api-rules",
+                              cl::desc("Tasklet API description (default: rules/tasklet-api.yaml)"),
+                              cl::cat(InputCategory), cl::sub(ScanSubcommand));
+cl::opt<ScanFormat> Format("format", cl::desc("Report format"),
+                           cl::values(clEnumValN(ScanFormat::Text, "text", "readable report"),
+                                      clEnumValN(ScanFormat::Json, "json",
+                                                 "JSON, schema detasklet-inventory/1")),
+                           cl::init(ScanFormat::Text), cl::cat(OutputCategory),
+                           cl::sub(ScanSubcommand));
+cl::opt<std::string> OutputFile("o", cl::desc("Write the report to a file"),
+                                cl::value_desc("file"), cl::cat(OutputCategory),
+                                cl::sub(ScanSubcommand));
+
+// convert
+cl::opt<std::string> Target("target",
+                            cl::desc("Conversion target: bh (BH workqueue, default) or wq "
+                                     "(process context); reads rules/<target>.yaml"),
+                            cl::init("bh"), cl::cat(InputCategory), cl::sub(ConvertSubcommand));
+cl::opt<std::string> RulesFile("rules", cl::desc("Conversion rules file (overrides --target)"),
+                               cl::value_desc("file"), cl::cat(InputCategory),
+                               cl::sub(ConvertSubcommand));
+cl::opt<bool> Diff("diff", cl::desc("Print a unified diff (the default)"), cl::cat(OutputCategory),
+                   cl::sub(ConvertSubcommand));
+cl::opt<bool> InPlace("in-place", cl::desc("Edit the files (atomically; refuses changed files)"),
+                      cl::cat(OutputCategory), cl::sub(ConvertSubcommand));
+cl::opt<std::string> PatchDir("patch-dir",
+                              cl::desc("Write a git format-patch series, one patch per driver"),
+                              cl::value_desc("dir"), cl::cat(OutputCategory),
+                              cl::sub(ConvertSubcommand));
+cl::opt<std::string> From("from", cl::desc("Patch author, 'Name <email>'"), cl::cat(OutputCategory),
+                          cl::sub(ConvertSubcommand));
+cl::opt<std::string> SignOff("signoff", cl::desc("Add Signed-off-by: 'Name <email>'"),
+                             cl::cat(OutputCategory), cl::sub(ConvertSubcommand));
+
+SelectionRequest selection(const std::vector<std::string> &FixedFlags) {
+  SelectionRequest S;
+  S.BuildDir = BuildPath;
+  S.Inputs.assign(Inputs.begin(), Inputs.end());
+  S.FixedFlags = FixedFlags;
+  S.Root = RootDir;
+  return S;
+}
+
+RunOptions running() {
+  RunOptions R;
+  R.Jobs = Jobs;
+  R.ShowProgress = !NoProgress && stderrIsTerminal();
+  R.ExtraArgsAfter.assign(ExtraArgs.begin(), ExtraArgs.end());
+  R.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  return R;
+}
+
+} // namespace
+
+int scanMain(const std::vector<std::string> &FixedFlags) {
+  ScanOptions Options;
+  Options.Selection = selection(FixedFlags);
+  Options.Run = running();
+  Options.Format = Format;
+  Options.ApiRules = ApiRules;
+  Options.Output = OutputFile;
+  return runScan(Options);
+}
+
+int convertMain(const std::vector<std::string> &FixedFlags) {
+  if ((InPlace + Diff + !PatchDir.empty()) > 1) {
+    errs() << "detasklet convert: choose one of --diff, --in-place, --patch-dir\n";
+    return 2;
+  }
+  ConvertOptions Options;
+  Options.Selection = selection(FixedFlags);
+  Options.Run = running();
+  Options.Target = Target;
+  Options.RulesFile = RulesFile;
+  Options.Output = InPlace            ? ConvertOutput::InPlace
+                   : PatchDir.empty() ? ConvertOutput::Diff
+                                      : ConvertOutput::PatchDir;
+  Options.PatchDir = PatchDir;
+  Options.From = From;
+  Options.SignedOffBy = SignOff;
+  return runConvert(Options);
+}
+
+} // namespace detasklet
