@@ -97,6 +97,9 @@ void InventoryBuilder::add(const TuFacts &Facts) {
       It->second.Types = mergeSites(std::move(It->second.Types), A.Types);
   }
   Uses.insert(Uses.end(), Facts.Uses.begin(), Facts.Uses.end());
+  for (const Mention &M : Facts.Mentions)
+    if (M.Name.valid())
+      Mentions[M.Key].insert(M.Name);
 }
 
 void InventoryBuilder::addFailure(TuFailure Failure) { Failures.push_back(std::move(Failure)); }
@@ -198,6 +201,8 @@ Inventory InventoryBuilder::finish() {
       if (Other->Key != Key)
         R.ConvertedWith.push_back(Other->Key);
     std::sort(R.ConvertedWith.begin(), R.ConvertedWith.end());
+    if (auto M = Mentions.find(Key); M != Mentions.end())
+      R.Mentions.assign(M->second.begin(), M->second.end());
     for (const std::string &Alias : G.AliasKeys)
       if (auto A = Aliases.find(Alias); A != Aliases.end())
         R.Carriers.push_back(A->second);

@@ -8,6 +8,7 @@
 #include "inventory/UseKind.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -73,6 +74,17 @@ struct ObjectDecl {
   unsigned ArraySize = 0; // elements, 0 when not an array
   SourcePos Declared;
   TextRange TypeText;     // the written element type, e.g. "struct tasklet_struct"
+  std::vector<std::string> Siblings; // the other fields of its struct (rename collisions)
+};
+
+// A place where a tasklet object's name is written (its declaration, member
+// accesses, offsetof and designated initialisers): what a rename edits.
+struct Mention {
+  std::string Key;
+  TextRange Name;
+  friend bool operator<(const Mention &A, const Mention &B) {
+    return std::tie(A.Key, A.Name) < std::tie(B.Key, B.Name);
+  }
 };
 
 // How the data argument of a legacy init relates to the tasklet.
@@ -145,6 +157,7 @@ struct TuFacts {
   std::vector<Use> Uses;
   std::vector<CallbackInfo> Callbacks;
   std::vector<AliasDef> Aliases;
+  std::vector<Mention> Mentions;
 };
 
 // Why an object cannot be converted automatically, or what a conversion must
@@ -161,6 +174,7 @@ struct ObjectReport {
   std::vector<CallbackInfo> Callbacks;
   std::vector<std::string> ConvertedWith; // other objects sharing a callback, helper or pointer
   std::vector<AliasDef> Carriers;      // parameters, pointers and results that carry it
+  std::vector<TextRange> Mentions;     // where its name is written
   std::vector<Finding> Reasons;        // empty: convertible automatically
   std::vector<Finding> Notes;          // what the conversion must take care of
   bool convertible() const { return Reasons.empty(); }
@@ -198,6 +212,7 @@ private:
   std::map<std::string, ObjectDecl> Objects;
   std::map<std::string, CallbackInfo> Callbacks;
   std::map<std::string, AliasDef> Aliases;
+  std::map<std::string, std::set<TextRange>> Mentions;
   std::vector<Use> Uses;
   std::vector<TuFailure> Failures;
   std::vector<std::string> Scanned;

@@ -59,6 +59,9 @@ void ObjectDeclCollector::onField(const FieldDecl *FD, ASTContext &Ctx) {
   O.Declared = Tu.pos(FD->getLocation(), Ctx.getSourceManager());
   if (const TypeSourceInfo *TSI = FD->getTypeSourceInfo())
     O.TypeText = Tu.writtenElementType(TSI->getTypeLoc(), Ctx);
+  for (const FieldDecl *Sibling : FD->getParent()->fields())
+    if (Sibling != FD)
+      O.Siblings.push_back(Sibling->getName().str());
   Tu.Facts.Objects.push_back(std::move(O));
 }
 

@@ -3,6 +3,7 @@
 #include "inventory/PathUtil.h"
 #include "matchers/ApiCallCollector.h"
 #include "matchers/CallbackCallCollector.h"
+#include "matchers/MentionCollector.h"
 #include "matchers/ObjectDeclCollector.h"
 #include "matchers/ReferenceCollector.h"
 #include "matchers/StateConstantCollector.h"
@@ -24,6 +25,7 @@ public:
     Collectors.push_back(std::make_unique<ReferenceCollector>(Tu));
     Collectors.push_back(std::make_unique<CallbackCallCollector>(Tu));
     Collectors.push_back(std::make_unique<StateConstantCollector>(Tu));
+    Collectors.push_back(std::make_unique<MentionCollector>(Tu));
     for (auto &C : Collectors)
       C->registerMatchers(Finder);
   }

@@ -35,6 +35,7 @@ struct ConvertRules {
   llvm::StringMap<CallTemplate> Calls;            // tasklet API function -> replacement
   llvm::StringMap<std::string> DeclareMacros;     // DECLARE_TASKLET* -> DECLARE_WORK
   std::string FromTasklet;                        // from_work
+  std::vector<std::pair<std::string, std::string>> FieldRenames; // substring -> replacement
   std::string LegacyParameter;                    // work
   std::string LegacyDataInit;                     // from_work({var}, {param}, {field})
   std::string LegacyData;                         // container_of({param}, {type}, {field})

@@ -56,6 +56,7 @@ public:
   void run() {
     collectUsesAndCallbacks();
     chooseQueue();
+    planRenames();
     for (const ObjectReport *O : Members)
       retypeObject(*O);
     for (const Use *U : Uses)
@@ -65,6 +66,9 @@ public:
     for (const AliasDef &A : Carriers)
       for (const TypeSite &S : A.Types)
         retype(S.TypeText, A.Description);
+    for (size_t I = 0; I < Renames.size(); ++I)
+      if (!RenameConsumed[I])
+        addEdit(Renames[I].Range, Renames[I].Text);
   }
 
 private:
@@ -76,6 +80,69 @@ private:
   std::vector<CallbackInfo> Callbacks;
   std::vector<AliasDef> Carriers;
   std::string Queue;
+  std::map<std::string, std::string> NewFieldName; // old -> new, for the group's fields
+  std::vector<PlannedEdit> Renames;                // every written mention of a renamed field
+  std::vector<bool> RenameConsumed;                // applied inside a rewritten call instead
+
+  // A field is renamed when the rules' substring is in its name, the new name
+  // is free in its struct, and every mention is written as the old name.
+  void planRenames() {
+    for (const ObjectReport *O : Members) {
+      if (O->Decl.Kind != ObjectKind::Field)
+        continue;
+      std::string New = O->Decl.Name;
+      for (const auto &[From, To] : Rules.FieldRenames)
+        if (size_t At = New.find(From); At != std::string::npos)
+          New.replace(At, From.size(), To);
+      if (New == O->Decl.Name ||
+          std::count(O->Decl.Siblings.begin(), O->Decl.Siblings.end(), New))
+        continue;
+      std::vector<PlannedEdit> Edits;
+      bool AllWritten = true;
+      for (const TextRange &M : O->Mentions) {
+        const std::string *S = M.valid() && !llvm::sys::path::is_absolute(M.File)
+                                   ? Sources.get(M.File)
+                                   : nullptr;
+        if (!S || llvm::StringRef(*S).substr(M.Offset, M.Length) != O->Decl.Name) {
+          AllWritten = false; // token pasting or a file outside the tree: keep the name
+          break;
+        }
+        Edits.push_back({M, New});
+      }
+      if (!AllWritten || Edits.empty())
+        continue;
+      NewFieldName[O->Decl.Name] = New;
+      Renames.insert(Renames.end(), Edits.begin(), Edits.end());
+    }
+    std::sort(Renames.begin(), Renames.end(),
+              [](const PlannedEdit &A, const PlannedEdit &B) { return A.Range < B.Range; });
+    RenameConsumed.assign(Renames.size(), false);
+  }
+
+  // A member path with its last component (the tasklet field) renamed.
+  std::string renamedPath(const std::string &Path) const {
+    size_t Dot = Path.rfind('.');
+    std::string Last = Dot == std::string::npos ? Path : Path.substr(Dot + 1);
+    auto It = NewFieldName.find(Last);
+    if (It == NewFieldName.end())
+      return Path;
+    return (Dot == std::string::npos ? "" : Path.substr(0, Dot + 1)) + It->second;
+  }
+
+  // The source with the renames inside [Begin, End) of File applied; they are
+  // then part of the rewritten text and not edited separately.
+  std::string withRenamesInside(const std::string &Source, const std::string &File,
+                                unsigned Begin, unsigned End) {
+    std::string Out = Source.substr(0, End);
+    for (size_t I = Renames.size(); I-- > 0;) {
+      const TextRange &R = Renames[I].Range;
+      if (R.File == File && R.Offset >= Begin && R.Offset + R.Length <= End) {
+        Out.replace(R.Offset, R.Length, Renames[I].Text);
+        RenameConsumed[I] = true;
+      }
+    }
+    return Out;
+  }
 
   void problem(const std::string &Code, const SourcePos &At, const std::string &Detail) {
     Finding F;
@@ -220,7 +287,15 @@ private:
     std::map<std::string, unsigned> Roles = {{"t", 0}};
     if (Call->Args.size() > 1)
       Roles["cb"] = 1;
-    std::string Text = rewriteCall(*S, *Call, Template->second, Roles, {{"wq", Queue}});
+    // Renames are sorted by position; applying those inside the call shifts only
+    // what follows them, so the call is parsed again in the renamed text.
+    std::string Renamed = withRenamesInside(*S, U.Anchor.File, Call->Begin, Call->End);
+    std::optional<CallText> RenamedCall = CallText::parse(Renamed, U.Anchor.Offset, U.Callee);
+    if (!RenamedCall) {
+      problem("call-not-rewritable", U.Site.Where, U.Callee + "() could not be rewritten");
+      return;
+    }
+    std::string Text = rewriteCall(Renamed, *RenamedCall, Template->second, Roles, {{"wq", Queue}});
     addEdit({U.Anchor.File, Call->Begin, Call->End - Call->Begin}, Text);
   }
 
@@ -258,11 +333,11 @@ private:
   }
 
   // &p->path for a pointer container, &s.path / &p->sub.path for an address.
-  static std::string workItemOf(const Use &Init) {
+  std::string workItemOf(const Use &Init) const {
     llvm::StringRef C = llvm::StringRef(Init.Container).trim();
     if (C.consume_front("&"))
-      return "&" + C.str() + "." + Init.ContainerPath;
-    return "&" + C.str() + "->" + Init.ContainerPath;
+      return "&" + C.str() + "." + renamedPath(Init.ContainerPath);
+    return "&" + C.str() + "->" + renamedPath(Init.ContainerPath);
   }
 
   // The legacy init that registers the callback with its container as data;
@@ -323,7 +398,7 @@ private:
         return;
       }
       std::map<std::string, std::string> Values = {{"param", Param},
-                                                   {"field", Init->ContainerPath},
+                                                   {"field", renamedPath(Init->ContainerPath)},
                                                    {"type", Cast.trim().str()},
                                                    {"var", D.InitOf}};
       addEdit(D.Text,
