@@ -100,6 +100,8 @@ void InventoryBuilder::add(const TuFacts &Facts) {
   for (const Mention &M : Facts.Mentions)
     if (M.Name.valid())
       Mentions[M.Key].insert(M.Name);
+  for (const FunctionInfo &F : Facts.Functions)
+    Functions.emplace(F.Key, F); // a header's function is the same in every TU
 }
 
 void InventoryBuilder::addFailure(TuFailure Failure) { Failures.push_back(std::move(Failure)); }
@@ -226,6 +228,7 @@ Inventory InventoryBuilder::finish() {
             [](const TuFailure &A, const TuFailure &B) { return A.File < B.File; });
   Inv.Scanned = Scanned;
   std::sort(Inv.Scanned.begin(), Inv.Scanned.end());
+  Inv.Functions = Functions;
   return Inv;
 }
 

@@ -110,6 +110,7 @@ struct Use {
   TextRange Anchor;     // the callee or macro name token as written: where a rewrite starts
   std::string Container;     // legacy data container: the expression the data points to
   std::string ContainerPath; // member path from that container to the tasklet, e.g. "rx.tl"
+  std::string Function;      // key of the function the use is in; empty at file scope
 };
 
 // One declaration of a function parameter or variable whose type mentions the
@@ -150,6 +151,18 @@ struct AliasDef {
   std::vector<TypeSite> Types; // every declaration that spells the tasklet type
 };
 
+// A function that touches a tasklet, or a module's init function: where a use
+// happens, and where a conversion can add code that must run first.
+struct FunctionInfo {
+  std::string Key;          // as Use::Function
+  std::string Name;
+  SourcePos Begin, End;     // its definition, from its first token to the closing brace
+  bool Init = false;        // __init: runs once, before anything else of the driver
+  bool ModuleInit = false;  // the function module_init() registers
+  TextRange BodyStart;      // insertion point before the first statement; invalid if none
+  std::string BodyIndent;   // that statement's indentation
+};
+
 // Everything one translation unit contributes.
 struct TuFacts {
   std::string MainFile;
@@ -158,6 +171,7 @@ struct TuFacts {
   std::vector<CallbackInfo> Callbacks;
   std::vector<AliasDef> Aliases;
   std::vector<Mention> Mentions;
+  std::vector<FunctionInfo> Functions;
 };
 
 // Why an object cannot be converted automatically, or what a conversion must
@@ -194,6 +208,7 @@ struct Inventory {
   std::vector<Use> Unattached;         // uses whose tasklet could not be identified
   std::vector<TuFailure> Failures;
   std::vector<std::string> Scanned;    // TUs analysed, relative
+  std::map<std::string, FunctionInfo> Functions; // by key: those with uses, and module inits
   bool partial() const { return !Failures.empty(); }
   std::vector<std::string> filesWithUses() const;
 };
@@ -213,6 +228,7 @@ private:
   std::map<std::string, CallbackInfo> Callbacks;
   std::map<std::string, AliasDef> Aliases;
   std::map<std::string, std::set<TextRange>> Mentions;
+  std::map<std::string, FunctionInfo> Functions;
   std::vector<Use> Uses;
   std::vector<TuFailure> Failures;
   std::vector<std::string> Scanned;

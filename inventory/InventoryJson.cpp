@@ -62,6 +62,8 @@ Value toJSON(const Use &U) {
     O["data"] = Object{{"text", U.DataText}, {"relation", legacyDataCode(U.Data)}};
   if (U.CallbackCast)
     O["callback_cast"] = true;
+  if (!U.Function.empty())
+    O["function"] = U.Function;
   return O;
 }
 

@@ -115,6 +115,12 @@ llvm::Expected<ConvertRules> ConvertRules::parse(llvm::StringRef Yaml, llvm::Str
     if (const YAML::Node Declare = Root["declare"])
       for (const auto &Entry : Declare)
         R.DeclareMacros[Entry.first.as<std::string>()] = Entry.second.as<std::string>();
+    if (const YAML::Node Disabled = Root["declared_disabled_init"]) {
+      R.DeclaredDisabledInit = Disabled.as<std::string>();
+      if (!CallTemplate::parse(R.DeclaredDisabledInit))
+        return errorAt(Name, Disabled.Mark(), "declared_disabled_init: expected a call like "
+                                              "disable_work({t})");
+    }
     const YAML::Node Callback = Root["callback"];
     if (!Callback || !Callback.IsMap())
       return errorAt(Name, Root.Mark(), "missing 'callback:' mapping");

@@ -34,6 +34,7 @@ struct ConvertRules {
   bool HiAndNormalUseHi = true;
   llvm::StringMap<CallTemplate> Calls;            // tasklet API function -> replacement
   llvm::StringMap<std::string> DeclareMacros;     // DECLARE_TASKLET* -> DECLARE_WORK
+  std::string DeclaredDisabledInit;               // disable_work({t}); empty: manual
   std::string FromTasklet;                        // from_work
   std::vector<std::pair<std::string, std::string>> FieldRenames; // substring -> replacement
   std::string LegacyParameter;                    // work

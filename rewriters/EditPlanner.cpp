@@ -50,8 +50,10 @@ const char *const TaskletType = "struct tasklet_struct";
 class GroupPlanner {
 public:
   GroupPlanner(const ConvertRules &Rules, SourceFiles &Sources,
+               const std::map<std::string, FunctionInfo> &Functions,
                std::vector<const ObjectReport *> Members, GroupPlan &Plan)
-      : Rules(Rules), Sources(Sources), Members(std::move(Members)), Plan(Plan) {}
+      : Rules(Rules), Sources(Sources), Functions(Functions), Members(std::move(Members)),
+        Plan(Plan) {}
 
   void run() {
     collectUsesAndCallbacks();
@@ -74,6 +76,7 @@ public:
 private:
   const ConvertRules &Rules;
   SourceFiles &Sources;
+  const std::map<std::string, FunctionInfo> &Functions;
   std::vector<const ObjectReport *> Members;
   GroupPlan &Plan;
   std::vector<const Use *> Uses;
@@ -228,9 +231,49 @@ private:
           addEdit(U.Anchor, Macro->second);
         else if (S)
           problem("macro-not-rewritable", U.Site.Where, U.Callee + " is reached through another macro");
+        if (U.Kind == UseKind::DeclareDisabled || U.Kind == UseKind::DeclareDisabledOld)
+          disableAtInit(O, U);
         return;
       }
     retype(O.Decl.TypeText, O.Decl.Name);
+  }
+
+  // A tasklet declared disabled starts with a disable depth of one. The work
+  // item gets it first thing in the code that runs before anything can queue
+  // it: the module's init function, or the one __init function that uses it.
+  void disableAtInit(const ObjectReport &O, const Use &Declare) {
+    if (Rules.DeclaredDisabledInit.empty()) {
+      problem("no-rule", Declare.Site.Where, "no rule says how to start a work item disabled");
+      return;
+    }
+    const FunctionInfo *Init = nullptr;
+    for (const auto &[Key, F] : Functions)
+      if (F.ModuleInit && F.Begin.File == O.Decl.Declared.File)
+        Init = &F;
+    if (!Init) {
+      std::set<const FunctionInfo *> Using;
+      for (const Use &U : O.Uses)
+        if (auto F = Functions.find(U.Function); F != Functions.end() && F->second.Init)
+          Using.insert(&F->second);
+      if (Using.size() == 1)
+        Init = *Using.begin();
+    }
+    if (!Init || !Init->BodyStart.valid()) {
+      problem("no-init-path", Declare.Site.Where,
+              O.Decl.Name + " is declared disabled and no init function was found to disable "
+                            "the work item in before it can be queued");
+      return;
+    }
+    const std::string *S = source(Init->BodyStart, Init->Name + "()");
+    if (!S)
+      return;
+    std::string Call = fillTemplate(Rules.DeclaredDisabledInit, {{"t", "&" + O.Decl.Name}});
+    // Declarations stay apart from code by a blank line, as kernel style wants.
+    llvm::StringRef Before = llvm::StringRef(*S).take_front(Init->BodyStart.Offset);
+    llvm::StringRef PrevLine = Before.drop_back().rsplit('\n').second.trim();
+    std::string Blank = PrevLine.empty() || PrevLine.ends_with("{") ? "" : "\n";
+    addEdit(Init->BodyStart, Blank + Init->BodyIndent + Call + ";\n");
+    Plan.Differences.push_back("declared_disabled");
   }
 
   void rewriteUse(const Use &U) {
@@ -511,7 +554,7 @@ ConversionPlan planConversion(const Inventory &Inv, const ConvertRules &Rules, S
     }
     std::sort(G.Objects.begin(), G.Objects.end());
     G.Directory = O.directory();
-    GroupPlanner(Rules, Sources, Members, G).run();
+    GroupPlanner(Rules, Sources, Inv.Functions, Members, G).run();
     dedupe(G.Edits);
     Plan.Groups.push_back(std::move(G));
   }

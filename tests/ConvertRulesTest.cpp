@@ -16,8 +16,9 @@ TEST(ConvertRules, ShippedBhRulesFollowUpstreamPractice) {
   EXPECT_EQ(R.Calls.find("tasklet_enable")->second.Callee, "enable_and_queue_work");
   EXPECT_EQ(R.Calls.find("tasklet_disable_nosync")->second.Callee, "disable_work");
   EXPECT_EQ(R.FromTasklet, "from_work");
-  // Plain DECLARE_WORK would lose the disabled state: no rule, so manual.
-  EXPECT_FALSE(R.DeclareMacros.count("DECLARE_TASKLET_DISABLED"));
+  // Plain DECLARE_WORK would lose the disabled state: disable_work() comes with it.
+  EXPECT_EQ(R.DeclareMacros.lookup("DECLARE_TASKLET_DISABLED"), "DECLARE_WORK");
+  EXPECT_EQ(R.DeclaredDisabledInit, "disable_work({t})");
 }
 
 TEST(ConvertRules, WqRulesUseProcessContextQueues) {

@@ -390,4 +390,44 @@ void go(struct s *s) { tasklet_setup(&s->x, cb); printk("tasklet at %p\n", &s->x
   EXPECT_TRUE(O->convertible());
 }
 
+
+TEST(Matchers, UsesKnowTheirFunctionAndTheModuleInitIsFound) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+#include <linux/module.h>
+#include <linux/init.h>
+static void cb(struct tasklet_struct *t) { }
+static DECLARE_TASKLET_DISABLED(gate, cb);
+void kick(void) { tasklet_schedule(&gate); }
+static int __init drv_init(void)
+{
+	int ret = 0;
+
+	tasklet_enable(&gate);
+	return ret;
+}
+static int __init other_init(void) { return 0; }
+module_init(drv_init);
+)c"));
+  const ObjectReport *O = findObject(Inv, "gate");
+  ASSERT_TRUE(O);
+  const Use *Kick = firstUse(*O, UseKind::Schedule);
+  const Use *Enable = firstUse(*O, UseKind::Enable);
+  const Use *Declare = firstUse(*O, UseKind::DeclareDisabled);
+  ASSERT_TRUE(Kick && Enable && Declare);
+  EXPECT_EQ(Kick->Function, "kick");
+  EXPECT_EQ(Enable->Function, "drv.c:drv_init");
+  EXPECT_EQ(Declare->Function, "");
+  auto Init = Inv.Functions.find("drv.c:drv_init");
+  ASSERT_NE(Init, Inv.Functions.end());
+  EXPECT_TRUE(Init->second.Init);
+  EXPECT_TRUE(Init->second.ModuleInit);
+  // Before "tasklet_enable", after the declarations and their blank line.
+  EXPECT_TRUE(Init->second.BodyStart.valid());
+  EXPECT_EQ(Init->second.BodyIndent, "\t");
+  ASSERT_TRUE(Inv.Functions.count("kick"));
+  EXPECT_FALSE(Inv.Functions.at("kick").Init);
+  // An __init function without a use is not worth keeping.
+  EXPECT_FALSE(Inv.Functions.count("drv.c:other_init"));
+}
+
 } // namespace

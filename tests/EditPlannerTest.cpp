@@ -1,0 +1,121 @@
+// The planner on small drivers written to a scratch tree: one mapping rule or
+// one refusal per test. The corpus goldens show whole drivers; these pin the
+// decisions a rule makes.
+#include "rewriters/EditPlanner.h"
+#include "tool/ScanCommand.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "gtest/gtest.h"
+
+using namespace detasklet;
+
+namespace {
+
+struct Planned {
+  Inventory Inv;
+  ConversionPlan Plan;
+  std::string Converted; // drv.c after the edits; the original when none
+  std::vector<std::string> Problems;
+};
+
+Planned plan(const std::string &Code, const std::string &Target = "bh") {
+  llvm::SmallString<128> Dir;
+  EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("detasklet-planner", Dir));
+  auto Write = [&](const char *Name, const std::string &Text) {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out((Dir + "/" + Name).str(), EC);
+    Out << Text;
+  };
+  Write("compile_flags.txt", std::string("-nostdinc\n-isystem\n") + DETASKLET_SHIM_DIR +
+                                 "\n-std=gnu11\n-D__KERNEL__\n");
+  Write("drv.c", Code);
+  SelectionRequest Sel;
+  Sel.Inputs = {(Dir + "/drv.c").str()};
+  RunOptions Run;
+  Run.Jobs = 1;
+  Planned P;
+  P.Inv = llvm::cantFail(buildInventory(Sel, Run, ""));
+  EXPECT_FALSE(P.Inv.partial());
+  SourceFiles Sources(P.Inv.Root);
+  P.Plan = planConversion(P.Inv, llvm::cantFail(ConvertRules::loadTarget(Target)), Sources);
+  P.Converted = Code;
+  for (const EditedFile &F : P.Plan.Files)
+    P.Converted = F.Modified;
+  for (const GroupPlan &G : P.Plan.Groups)
+    for (const Finding &F : G.Problems)
+      P.Problems.push_back(F.Code);
+  llvm::sys::fs::remove_directories(Dir);
+  return P;
+}
+
+bool contains(const std::string &Text, const std::string &Part) {
+  return Text.find(Part) != std::string::npos;
+}
+
+const char *DisabledDriver = R"c(#include <linux/interrupt.h>
+#include <linux/module.h>
+
+static void gate_fn(struct tasklet_struct *t)
+{
+}
+
+static DECLARE_TASKLET_DISABLED(gate, gate_fn);
+
+void gate_kick(void)
+{
+	tasklet_schedule(&gate);
+}
+%s)c";
+
+std::string disabledDriver(const std::string &Tail) {
+  std::string S = DisabledDriver;
+  return S.replace(S.find("%s"), 2, Tail);
+}
+
+TEST(EditPlanner, DeclaredDisabledIsDisabledFirstInModuleInit) {
+  Planned P = plan(disabledDriver(R"c(
+static int __init gate_init(void)
+{
+	int ret = 0;
+	tasklet_enable(&gate);
+	return ret;
+}
+module_init(gate_init);
+)c"));
+  EXPECT_TRUE(P.Problems.empty());
+  EXPECT_TRUE(contains(P.Converted, "static DECLARE_WORK(gate, gate_fn);"));
+  // Declarations stay apart from code: a blank line is added after them.
+  EXPECT_TRUE(contains(P.Converted, "\tint ret = 0;\n\n\tdisable_work(&gate);\n"
+                                    "\tenable_and_queue_work(system_bh_wq, &gate);\n"))
+      << P.Converted;
+}
+
+TEST(EditPlanner, DeclaredDisabledWithoutInitFunctionIsLeftAlone) {
+  Planned P = plan(disabledDriver(R"c(
+void gate_start(void)
+{
+	tasklet_enable(&gate);
+}
+)c"));
+  ASSERT_EQ(P.Problems.size(), 1u);
+  EXPECT_EQ(P.Problems[0], "no-init-path");
+  EXPECT_TRUE(P.Plan.Files.empty());
+}
+
+TEST(EditPlanner, DeclaredDisabledUsesTheOneInitFunctionThatEnablesIt) {
+  // Built in (no module_init): the __init function that touches it runs first.
+  Planned P = plan(disabledDriver(R"c(
+int __init gate_setup(void)
+{
+	tasklet_enable(&gate);
+	return 0;
+}
+)c"));
+  EXPECT_TRUE(P.Problems.empty());
+  EXPECT_TRUE(contains(P.Converted, "{\n\tdisable_work(&gate);\n\tenable_and_queue_work("))
+      << P.Converted;
+}
+
+} // namespace
