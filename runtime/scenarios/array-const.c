@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test-corpus/array-const (quail_dual): probe, an interrupt on each CPU scheduling both array
+ * elements (two independent bottom halves), remove.
+ */
+#include <model/scenario.h>
+
+MODEL_SCENARIO(main)
+{
+	model_load_module();
+	model_raise_irq(0, model_platform_irq());
+	model_raise_irq(1, model_platform_irq());
+	model_unload_module();
+}
