@@ -45,7 +45,7 @@ struct Hash {
 
 // Headers a compile may read: the shims, and headers next to the sources or in
 // the include directories. Hashing all of them is cheap and never misses one.
-void addHeaders(Hash &H, const std::string &Dir, bool Recursive) {
+void addHeaders(Hash &H, const std::string &Dir, bool Recursive, const std::string &Base) {
   std::error_code EC;
   if (!fs::is_directory(Dir, EC))
     return;
@@ -62,7 +62,7 @@ void addHeaders(Hash &H, const std::string &Dir, bool Recursive) {
       Visit(E);
   std::sort(Files.begin(), Files.end());
   for (const std::string &F : Files) {
-    H.add(F);
+    H.add(F.substr(Base.size()));
     H.add(readFile(F));
   }
 }
@@ -144,18 +144,20 @@ BuildResult buildModule(const ModuleSources &In, const Toolchain &T) {
   H.add(T.Compiler);
   for (const std::string &F : Flags)
     H.add(F);
-  addHeaders(H, T.ShimDir, true);
+  addHeaders(H, T.ShimDir, true, T.ShimDir);
   for (const std::string &S : Sources) {
     if (!fs::exists(S)) {
       R.Log = "no such file: " + S + "\n";
       return R;
     }
-    H.add(S);
+    // The name, not the path: a copy of the same sources elsewhere (a
+    // converted tree in a scratch directory) is the same module.
+    H.add(fs::path(S).filename().string());
     H.add(readFile(S));
-    addHeaders(H, fs::path(S).parent_path().string(), false);
+    addHeaders(H, fs::path(S).parent_path().string(), false, fs::path(S).parent_path().string());
   }
   for (const std::string &D : In.IncludeDirs)
-    addHeaders(H, D, false);
+    addHeaders(H, D, false, "");
 
   fs::path Dir = fs::path(T.CacheDir) / H.hex();
   fs::path So = Dir / "module.so";

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <set>
 
+#include <unistd.h>
+
 #include "RuntimeTestSupport.h"
 
 namespace detasklet::runtime {
@@ -144,7 +146,7 @@ TEST(BenignCatalogueTest, ShippedCatalogueDocumentsTheUpstreamDifferences) {
 }
 
 TEST(BenignCatalogueTest, RejectsBadEntries) {
-  std::string Path = test::workDir() + "/bad-catalogue.yaml";
+  std::string Path = test::workDir() + "/bad-catalogue-" + std::to_string(getpid()) + ".yaml";
   std::filesystem::create_directories(test::workDir());
   {
     std::ofstream Out(Path);

@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 
+#include <unistd.h>
+
 namespace fs = std::filesystem;
 
 namespace detasklet::runtime::test {
@@ -75,7 +77,9 @@ std::vector<std::string> corpusSources(const std::string &Pattern) {
 std::vector<std::string> convertedCorpusSources(const std::string &Pattern) {
   if (!hasConversion(Pattern))
     return {};
-  std::string Root = workDir() + "/converted";
+  // Per process: ctest runs tests in parallel processes, and the module cache
+  // keys on contents, not paths, so copies in different places share modules.
+  std::string Root = workDir() + "/converted-" + std::to_string(getpid());
   std::string Dir = Root + "/" + Pattern;
   std::error_code EC;
   fs::remove_all(Dir, EC);

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <iterator>
 
+#include <unistd.h>
+
 namespace detasklet::runtime::test {
 namespace {
 
@@ -89,7 +91,7 @@ TEST(SeededCorpusMistake, CancelWorkBeforeDevresFreeIsAUseAfterFree) {
   size_t At = Text.find("cancel_work_sync(");
   ASSERT_NE(At, std::string::npos);
   Text.replace(At, std::string("cancel_work_sync(").size(), "cancel_work(");
-  std::string Dir = workDir() + "/mutated";
+  std::string Dir = workDir() + "/mutated-" + std::to_string(getpid());
   std::filesystem::create_directories(Dir);
   std::string Mutated = Dir + "/acme_uart_cancel_work.c";
   std::ofstream(Mutated) << Text;
