@@ -1,4 +1,4 @@
-// A simulated thread's own stack and register context. Only one fiber runs at
+// A simulated thread's own stack and registers. Only one fiber runs at
 // a time: the explorer resumes one, and it runs until it suspends itself at its
 // next scheduling point (or returns), which hands control back. Stacks are
 // indexed by thread id and kept between executions, so a thread gets the same

@@ -67,11 +67,6 @@ HeapBlock *Heap::find(uintptr_t P) const {
   return P < It->Begin + Span ? &*It : nullptr;
 }
 
-HeapBlock *Heap::findExact(uintptr_t P) const {
-  HeapBlock *B = find(P);
-  return B && B->Begin == P ? B : nullptr;
-}
-
 HeapBlock *Heap::freedOverlap(uintptr_t P, size_t N) const {
   if (!contains(P) && !contains(P + N - 1))
     return nullptr;

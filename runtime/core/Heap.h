@@ -36,7 +36,6 @@ public:
   // The block containing [P, P+N), or the block P points into; nullptr if P is not heap memory.
   // Lookups do not change the heap; the block they return may be updated (kfree).
   HeapBlock *find(uintptr_t P) const;
-  HeapBlock *findExact(uintptr_t P) const;
   bool contains(uintptr_t P) const { return P >= Base && P < Top; }
   // The first freed block overlapping [P, P+N), if any.
   HeapBlock *freedOverlap(uintptr_t P, size_t N) const;

@@ -50,7 +50,6 @@ void LockModel::release(void *Lock, const char *Api) {
 // The context change comes first, as in the kernel: spin_lock_bh() disables
 // bottom halves before it spins, so no softirq can interrupt the spinning.
 void LockModel::spinLock(void *Lock, int Flavour) {
-  Thread &T = M.current();
   const char *Api = "spin_lock";
   switch (Flavour) {
   case MDL_LOCK_PLAIN:
@@ -66,7 +65,6 @@ void LockModel::spinLock(void *Lock, int Flavour) {
     M.changePreempt(1);
     break;
   }
-  (void)T;
   M.wait(Api, WaitKind::SpinLock, false, Lock);
   take(Lock, Api);
 }

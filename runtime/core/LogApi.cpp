@@ -3,6 +3,7 @@
 #include "runtime/abi/model_abi.h"
 #include "runtime/core/Machine.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 

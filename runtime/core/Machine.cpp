@@ -358,13 +358,6 @@ void Machine::enabled(std::vector<EnabledActor> &Out) {
             [](const EnabledActor &X, const EnabledActor &Y) { return X.A < Y.A; });
 }
 
-bool Machine::threadEnabledIn(unsigned Id, const std::vector<EnabledActor> &E) const {
-  for (const EnabledActor &X : E)
-    if (X.A.Kind == ActorKind::Thread && X.A.A == Id)
-      return true;
-  return false;
-}
-
 // ---------------------------------------------------------------------------
 // Transitions
 

@@ -95,7 +95,6 @@ public:
   bool aborted() const { return Aborted; }
   unsigned step() const { return Step; }
   unsigned lastThread() const { return LastThread; }
-  bool threadEnabledIn(unsigned Id, const std::vector<EnabledActor> &E) const;
   const std::vector<ViolationRecord> &violations() const { return Violations; }
   const std::vector<TraceLine> &trace() const { return Trace; }
   const std::set<std::string> &observations() const { return Observations; }
@@ -105,7 +104,6 @@ public:
   // ---- services for the models, from inside a thread ----
   Thread &current();
   Thread *currentOrNull() { return Current; }
-  bool inFiber() const { return Current != nullptr; }
   // A scheduling point: the thread stops here; the operation follows when the
   // explorer picks it again (for a wait: once its condition holds).
   void point(const Op &O);

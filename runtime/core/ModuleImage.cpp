@@ -179,11 +179,4 @@ std::string ModuleImage::functionAt(uintptr_t Pc) const {
   return S ? S->Name : "";
 }
 
-bool ModuleImage::containsData(uintptr_t A) const {
-  for (const Segment &S : Writable)
-    if (A >= uintptr_t(S.Address) && A < uintptr_t(S.Address) + S.Snapshot.size())
-      return true;
-  return false;
-}
-
 } // namespace detasklet::runtime

@@ -33,7 +33,6 @@ public:
   std::string describeAddress(uintptr_t A) const;
   // The function containing a code address, "" if none.
   std::string functionAt(uintptr_t Pc) const;
-  bool containsData(uintptr_t A) const;
 
 private:
   ModuleImage() = default;

@@ -47,11 +47,6 @@ const std::vector<unsigned> *RunTracker::runners(const void *Obj) const {
   return It == Index.end() ? nullptr : &Objects[It->second].Running;
 }
 
-bool RunTracker::running(const void *Obj) const {
-  const auto *R = runners(Obj);
-  return R && !R->empty();
-}
-
 void RunTracker::request(const void *Obj, CallbackKind Kind, const char *Api, bool Dropped) {
   CallbackObject &O = object(Obj, Kind);
   // A request the API accepts puts a run in flight; the refused ones before it

@@ -52,7 +52,6 @@ public:
   void callbackFinish(const void *Obj);
   // A synchronous kill/cancel/disable is returning in the current thread.
   void syncReturned(const void *Obj, const char *Api, bool ClearsPending);
-  bool running(const void *Obj) const;
   const std::vector<unsigned> *runners(const void *Obj) const;
   void endOfExecution();
 

@@ -75,7 +75,6 @@ public:
   std::vector<unsigned> executors(const mdl_work *W) const;
   bool workqueueIdle(const workqueue_struct *Wq) const;
   bool anyStartable() const;
-  const Pool &pool(unsigned I) const { return Pools[I]; }
   unsigned poolCount() const { return unsigned(Pools.size()); }
   const char *wqName(const workqueue_struct *Wq) const;
 
