@@ -52,6 +52,13 @@ TEST_F(Explorer, PreemptionBoundCutsWhatNeedsMorePreemptions) {
   EXPECT_OUTCOMES(run("store_buffering", bound(1)), "r1=0 r2=1", "r1=1 r2=0", "r1=1 r2=1");
 }
 
+TEST_F(Explorer, MoreCpusKeepTheOutcomesOfTwoCpuPrograms) {
+  ExploreOptions Three;
+  Three.Cpus = 3;
+  EXPECT_OUTCOMES(run("lost_update", Three), "counter=1", "counter=2");
+  EXPECT_OUTCOMES(run("store_buffering", Three), "r1=0 r2=1", "r1=1 r2=0", "r1=1 r2=1");
+}
+
 TEST_F(Explorer, ExecutionLimitMakesTheResultIncomplete) {
   ModuleImage *M = unitModule("litmus.c");
   ASSERT_TRUE(M);
