@@ -211,6 +211,120 @@ bool sameReference(const Expr *A, const Expr *B) {
     return IA->getValue() == cast<IntegerLiteral>(B)->getValue();
   return false;
 }
+
+// How a variable is set in its function: its values (initialiser and plain
+// assignments); spoilt when stepped, compound-assigned or its address taken.
+class AssignmentFinder : public RecursiveASTVisitor<AssignmentFinder> {
+public:
+  explicit AssignmentFinder(const VarDecl *VD) : VD(VD) {
+    if (VD->getInit())
+      Values.push_back(VD->getInit()->IgnoreParenImpCasts());
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp() && refersToVar(BO->getLHS())) {
+      Values.push_back(BO->getRHS()->IgnoreParenImpCasts());
+      Spoilt |= BO->getOpcode() != BO_Assign;
+    }
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+        refersToVar(UO->getSubExpr()))
+      Spoilt = true;
+    return true;
+  }
+  std::vector<const Expr *> Values;
+  bool Spoilt = false;
+
+private:
+  const VarDecl *VD;
+  bool refersToVar(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == VD;
+  }
+};
+
+// Ref names a pointer that holds one value throughout its function: a
+// parameter never assigned (Value stays null), or a local with exactly one
+// initialiser or assignment (Value is it).
+bool holdsOneValue(const Expr *Ref, const Expr *&Value) {
+  Value = nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Ref->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !(isa<ParmVarDecl>(VD) || (VD->isLocalVarDecl() && !VD->isStaticLocal())))
+    return false;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!FD || !FD->getBody())
+    return false;
+  AssignmentFinder Finder(VD);
+  Finder.TraverseStmt(FD->getBody());
+  if (Finder.Spoilt || Finder.Values.size() != (isa<ParmVarDecl>(VD) ? 0u : 1u))
+    return false;
+  if (!Finder.Values.empty())
+    Value = Finder.Values.front();
+  return true;
+}
+
+// "a.b" for the member chain of &X->a.b, with X; false for anything else.
+bool memberChain(const Expr *E, std::string &Path, const Expr *&Root) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME)
+    return false;
+  Path = ME->getMemberDecl()->getName().str() + (Path.empty() ? "" : "." + Path);
+  if (ME->isArrow()) {
+    Root = ME->getBase()->IgnoreParenImpCasts();
+    return true;
+  }
+  return memberChain(ME->getBase(), Path, Root);
+}
+
+// container_of(ptr, type, member) expands to a statement expression that
+// starts with "void *__mptr = (void *)(ptr);" and subtracts offsetof(type, member).
+bool containerOfParts(const Expr *E, const Expr *&Pointer, std::string &Member) {
+  const auto *SE = dyn_cast<StmtExpr>(E->IgnoreParenCasts());
+  if (!SE || SE->getSubStmt()->body_empty())
+    return false;
+  const auto *DS = dyn_cast<DeclStmt>(SE->getSubStmt()->body_front());
+  const auto *Mptr = DS && DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+  if (!Mptr || !Mptr->getInit())
+    return false;
+  class OffsetOfFinder : public RecursiveASTVisitor<OffsetOfFinder> {
+  public:
+    bool VisitOffsetOfExpr(OffsetOfExpr *E) {
+      Found = E;
+      return false;
+    }
+    const OffsetOfExpr *Found = nullptr;
+  } Finder;
+  Finder.TraverseStmt(const_cast<StmtExpr *>(SE));
+  if (!Finder.Found)
+    return false;
+  Member.clear();
+  for (unsigned I = 0; I < Finder.Found->getNumComponents(); ++I) {
+    const OffsetOfNode &N = Finder.Found->getComponent(I);
+    if (N.getKind() != OffsetOfNode::Field)
+      return false; // an array element: the path is not a plain member chain
+    Member += (Member.empty() ? "" : ".") + N.getField()->getName().str();
+  }
+  Pointer = Mptr->getInit()->IgnoreParenCasts();
+  return true;
+}
+
+// Base points to a member of what Data points to: Base was set to &Data->Via,
+// or Data to container_of(Base, type, Via); neither changes in the function.
+bool memberAlias(const Expr *Base, const Expr *Data, std::string &Via) {
+  const Expr *BaseValue, *DataValue;
+  if (!holdsOneValue(Base, BaseValue) || !holdsOneValue(Data, DataValue))
+    return false;
+  const auto *Addr = dyn_cast_or_null<UnaryOperator>(BaseValue);
+  const Expr *Root = nullptr;
+  if (Addr && Addr->getOpcode() == UO_AddrOf && memberChain(Addr->getSubExpr(), Via, Root) &&
+      sameReference(Root, Data))
+    return true;
+  const Expr *Pointer = nullptr;
+  Via.clear();
+  return DataValue && containerOfParts(DataValue, Pointer, Via) && sameReference(Pointer, Base);
+}
 } // namespace
 
 // The data is the container when it is the pointer the tasklet was reached
@@ -237,6 +351,12 @@ LegacyData ObjectResolver::legacyData(const Expr *TaskletArg, const Expr *Data,
     if (ME->isArrow() ? sameReference(D, Base) : DataObject && sameReference(DataObject, Base)) {
       Container = Tu.text(D->getSourceRange(), Ctx);
       Path = Members;
+      return LegacyData::Container;
+    }
+    std::string Via;
+    if (ME->isArrow() && memberAlias(Base, D, Via)) {
+      Container = Tu.text(D->getSourceRange(), Ctx);
+      Path = Via + "." + Members;
       return LegacyData::Container;
     }
     ME = dyn_cast<MemberExpr>(Base);

@@ -430,4 +430,73 @@ module_init(drv_init);
   EXPECT_FALSE(Inv.Functions.count("drv.c:other_init"));
 }
 
+
+TEST(Matchers, DataIsTheContainerThroughALocalAliasOfItsMember) {
+  // mt76: the tasklet sits in an embedded core struct reached through a local
+  // pointer, and the data is the outer device.
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct core { int x; struct tasklet_struct irq_tl; };
+struct dev { int y; struct core core; };
+struct dev *alloc_dev(void);
+static void fn(unsigned long data) { struct dev *d = (struct dev *)data; d->y++; }
+void probe_a(struct dev *d) {
+	struct core *c = &d->core;
+	tasklet_init(&c->irq_tl, fn, (unsigned long)d);
+}
+void probe_b(struct core *c) {
+	struct dev *d;
+	d = container_of(c, struct dev, core);
+	tasklet_init(&c->irq_tl, fn, (unsigned long)d);
+}
+void probe_c(struct core *c, struct dev *d) {
+	tasklet_init(&c->irq_tl, fn, (unsigned long)d);
+}
+)c"));
+  const ObjectReport *O = findObject(Inv, "irq_tl");
+  ASSERT_TRUE(O);
+  std::vector<std::pair<LegacyData, std::string>> Seen;
+  for (const Use &U : O->Uses)
+    if (U.Kind == UseKind::InitLegacy)
+      Seen.push_back({U.Data, U.ContainerPath});
+  ASSERT_EQ(Seen.size(), 3u);
+  EXPECT_EQ(Seen[0], std::make_pair(LegacyData::Container, std::string("core.irq_tl")));
+  EXPECT_EQ(Seen[1], std::make_pair(LegacyData::Container, std::string("core.irq_tl")));
+  // Unrelated pointers: nothing says c is inside d.
+  EXPECT_EQ(Seen[2].first, LegacyData::Foreign);
+}
+
+TEST(Matchers, ReassignedAliasIsNotTrusted) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct core { struct tasklet_struct irq_tl; };
+struct dev { struct core core; struct core spare; };
+static void fn(unsigned long data) { struct dev *d = (struct dev *)data; (void)d; }
+void probe(struct dev *d, int which) {
+	struct core *c = &d->core;
+	if (which)
+		c = &d->spare;
+	tasklet_init(&c->irq_tl, fn, (unsigned long)d);
+}
+)c"));
+  const ObjectReport *O = findObject(Inv, "irq_tl");
+  ASSERT_TRUE(O);
+  const Use *Init = firstUse(*O, UseKind::InitLegacy);
+  ASSERT_TRUE(Init);
+  EXPECT_EQ(Init->Data, LegacyData::Foreign);
+}
+
+TEST(Matchers, ExportedCallbackRedeclarationHasNoParameterToEdit) {
+  // EXPORT_SYMBOL(fn) redeclares fn through typeof: only written signatures count.
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct s { struct tasklet_struct tl; };
+void fn(unsigned long data);
+void fn(unsigned long data) { }
+extern typeof(fn) fn;
+void go(struct s *p) { tasklet_init(&p->tl, fn, (unsigned long)p); }
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  ASSERT_EQ(O->Callbacks.size(), 1u);
+  EXPECT_EQ(O->Callbacks[0].Params.size(), 2u);
+}
+
 } // namespace
