@@ -115,7 +115,7 @@ std::string noteCallback(TuContext &Tu, const FunctionDecl *FD) {
   ASTContext &Ctx = FD->getASTContext();
   if (Shown->getNumParams() == 1)
     for (const FunctionDecl *Redecl : FD->redecls())
-      if (Redecl->getNumParams() == 1)
+      if (Redecl->getNumParams() == 1 && spellsSignature(Redecl))
         C.Params.push_back(paramSite(Tu, Redecl->getParamDecl(0), C.Legacy, Ctx));
   if (Def && Def->getNumParams() == 1) {
     BodyReader Reader(Tu, Ctx, C.Legacy ? Def->getParamDecl(0) : nullptr, C);

@@ -174,7 +174,7 @@ void ObjectDeclCollector::onPointerCarrier(const Decl *D, ASTContext &Ctx) {
       unsigned I = P->getFunctionScopeIndex();
       std::vector<TypeSite> Types;
       for (const FunctionDecl *Redecl : F->redecls())
-        if (I < Redecl->getNumParams())
+        if (I < Redecl->getNumParams() && spellsSignature(Redecl))
           Types.push_back(SiteOf(Redecl->getParamDecl(I)));
       Add("param:" + Tu.functionKey(F) + "#" + std::to_string(I),
           "parameter '" + P->getName().str() + "' of " + F->getName().str() + "()",
@@ -183,6 +183,8 @@ void ObjectDeclCollector::onPointerCarrier(const Decl *D, ASTContext &Ctx) {
     if (Tu.isTaskletPointer(F->getReturnType())) {
       std::vector<TypeSite> Types;
       for (const FunctionDecl *Redecl : F->redecls()) {
+        if (!spellsSignature(Redecl))
+          continue;
         TypeSite S;
         S.TypeText = Tu.writtenPointee(Redecl->getFunctionTypeLoc().getReturnLoc(), Ctx);
         Types.push_back(S);

@@ -7,6 +7,7 @@
 #include "inventory/Inventory.h"
 #include "matchers/TaskletApi.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -66,6 +67,12 @@ private:
   bool isApiMacro(llvm::StringRef Name, clang::SourceLocation DefLoc,
                   const clang::ASTContext &Ctx);
 };
+
+// EXPORT_SYMBOL(fn) redeclares fn as "extern typeof(fn) fn;": no parameter or
+// return type is written there, so such a redeclaration has nothing to edit.
+inline bool spellsSignature(const clang::FunctionDecl *FD) {
+  return !FD->getFunctionTypeLoc().isNull();
+}
 
 } // namespace detasklet
 
