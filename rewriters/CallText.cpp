@@ -122,10 +122,38 @@ std::string realign(const std::string &Text, unsigned OldParenCol, unsigned NewP
 
 } // namespace
 
+std::string replaceKeepingColumn(llvm::StringRef S, unsigned Offset, unsigned &Length,
+                                 const std::string &Text) {
+  unsigned BlanksEnd = Offset + Length;
+  while (BlanksEnd < S.size() && (S[BlanksEnd] == ' ' || S[BlanksEnd] == '\t'))
+    ++BlanksEnd;
+  llvm::StringRef Blanks = S.slice(Offset + Length, BlanksEnd);
+  if (Blanks.size() < 2 || BlanksEnd == S.size() || S[BlanksEnd] == '\n')
+    return Text;
+  unsigned Target = visualColumn(S, BlanksEnd);
+  unsigned From = visualColumn(S, Offset) + Text.size();
+  Length = BlanksEnd - Offset;
+  if (From >= Target)
+    return Text + " "; // the new text is too long for the column: one blank
+  std::string Out = Text;
+  unsigned Col = From;
+  if (Blanks.contains('\t'))
+    for (unsigned Next = (Col / 8 + 1) * 8; Next <= Target; Next = (Col / 8 + 1) * 8) {
+      Out += '\t';
+      Col = Next;
+    }
+  Out += std::string(Target - Col, ' ');
+  return Out;
+}
+
 std::string rewriteCall(llvm::StringRef S, const CallText &Call, const CallTemplate &To,
                         const std::map<std::string, unsigned> &Roles,
                         const std::map<std::string, std::string> &Literals) {
-  std::string Out = To.Callee + S.slice(Call.NameEnd, Call.Open + 1).str();
+  // "tasklet_schedule (t)": the space is against kernel style, and the new
+  // name is ours to write, so it goes.
+  llvm::StringRef Gap = S.slice(Call.NameEnd, Call.Open);
+  std::string Between = Gap.find_first_not_of(" \t") == llvm::StringRef::npos ? "" : Gap.str();
+  std::string Out = To.Callee + Between + "(";
   std::optional<unsigned> Previous; // the original argument placed last
   for (size_t I = 0; I < To.Args.size(); ++I) {
     const CallTemplate::Arg &A = To.Args[I];
@@ -155,7 +183,7 @@ std::string rewriteCall(llvm::StringRef S, const CallText &Call, const CallTempl
                                                                  : Call.End - 1;
   Out += S.slice(Tail, Call.End).str();
   unsigned OldParen = visualColumn(S, Call.Open);
-  unsigned NewParen = visualColumn(S, Call.Begin) + (Call.Open - Call.NameEnd) + To.Callee.size();
+  unsigned NewParen = visualColumn(S, Call.Begin) + Between.size() + To.Callee.size();
   return realign(Out, OldParen, NewParen);
 }
 

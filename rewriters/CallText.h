@@ -41,6 +41,13 @@ std::string rewriteCall(llvm::StringRef Source, const CallText &Call, const Call
 // The visual column (tabs to 8) of Offset within its line.
 unsigned visualColumn(llvm::StringRef Source, unsigned Offset);
 
+// Replaces Length bytes at Offset with Text and, when the blanks after them
+// align the next token in a column (more than one blank, as in struct
+// members), rewrites those blanks so that the token stays in its column.
+// Returns the replacement and sets Length to what it replaces.
+std::string replaceKeepingColumn(llvm::StringRef Source, unsigned Offset, unsigned &Length,
+                                 const std::string &Text);
+
 } // namespace detasklet
 
 #endif

@@ -215,7 +215,9 @@ private:
               What + ": the type is not written as 'struct tasklet_struct'");
       return;
     }
-    addEdit(R, Rules.Type);
+    TextRange Edited = R;
+    std::string Text = replaceKeepingColumn(*S, R.Offset, Edited.Length, Rules.Type);
+    addEdit(Edited, Text);
   }
 
   void retypeObject(const ObjectReport &O) {
@@ -290,7 +292,7 @@ private:
       rewriteApiCall(U);
       return;
     case UseKind::FromTasklet:
-      rewriteToken(U, "from_tasklet", Rules.FromTasklet);
+      rewriteFromTasklet(U);
       return;
     case UseKind::CallbackCall:
       rewriteDirectCall(U);
@@ -300,45 +302,50 @@ private:
     }
   }
 
-  void rewriteToken(const Use &U, llvm::StringRef From, llvm::StringRef To) {
-    const std::string *S = source(U.Anchor, From.str());
-    if (!S)
-      return;
-    if (llvm::StringRef(*S).substr(U.Anchor.Offset, U.Anchor.Length) != From) {
-      problem("call-not-rewritable", U.Site.Where, From.str() + " is reached through another macro");
-      return;
-    }
-    addEdit(U.Anchor, To.str());
-  }
-
   void rewriteApiCall(const Use &U) {
     auto Template = Rules.Calls.find(U.Callee);
     if (Template == Rules.Calls.end()) {
       problem("no-rule", U.Site.Where, "no rule converts " + U.Callee + "()");
       return;
     }
-    const std::string *S = source(U.Anchor, U.Callee + "()");
+    // Every tasklet API function takes the tasklet first and the callback second.
+    rewriteCallAt(U, U.Callee, Template->second, {{"t", 0}, {"cb", 1}});
+  }
+
+  // from_tasklet(var, t, field) -> from_work(var, t, field): the same arguments.
+  void rewriteFromTasklet(const Use &U) {
+    CallTemplate To;
+    To.Callee = Rules.FromTasklet;
+    for (const char *Role : {"var", "ptr", "field"})
+      To.Args.push_back({true, Role});
+    rewriteCallAt(U, "from_tasklet", To, {{"var", 0}, {"ptr", 1}, {"field", 2}});
+  }
+
+  // Rewrites the call written at U's anchor per a template whose placeholders
+  // name original arguments (Roles) or the queue ({wq}). Renames inside the
+  // call become part of the new text; continuation lines stay aligned.
+  void rewriteCallAt(const Use &U, const std::string &Callee, const CallTemplate &To,
+                     std::map<std::string, unsigned> Roles) {
+    const std::string *S = source(U.Anchor, Callee + "()");
     if (!S)
       return;
-    std::optional<CallText> Call = CallText::parse(*S, U.Anchor.Offset, U.Callee);
+    std::optional<CallText> Call = CallText::parse(*S, U.Anchor.Offset, Callee);
     if (!Call || Call->Args.empty()) {
       problem("call-not-rewritable", U.Site.Where,
-              U.Callee + "() is not written as a plain call here (a macro builds it)");
+              Callee + "() is not written as a plain call here (a macro builds it)");
       return;
     }
-    // Every tasklet API function takes the tasklet first and the callback second.
-    std::map<std::string, unsigned> Roles = {{"t", 0}};
-    if (Call->Args.size() > 1)
-      Roles["cb"] = 1;
+    for (auto It = Roles.begin(); It != Roles.end();)
+      It = It->second < Call->Args.size() ? std::next(It) : Roles.erase(It);
     // Renames are sorted by position; applying those inside the call shifts only
     // what follows them, so the call is parsed again in the renamed text.
     std::string Renamed = withRenamesInside(*S, U.Anchor.File, Call->Begin, Call->End);
-    std::optional<CallText> RenamedCall = CallText::parse(Renamed, U.Anchor.Offset, U.Callee);
+    std::optional<CallText> RenamedCall = CallText::parse(Renamed, U.Anchor.Offset, Callee);
     if (!RenamedCall) {
-      problem("call-not-rewritable", U.Site.Where, U.Callee + "() could not be rewritten");
+      problem("call-not-rewritable", U.Site.Where, Callee + "() could not be rewritten");
       return;
     }
-    std::string Text = rewriteCall(Renamed, *RenamedCall, Template->second, Roles, {{"wq", Queue}});
+    std::string Text = rewriteCall(Renamed, *RenamedCall, To, Roles, {{"wq", Queue}});
     addEdit({U.Anchor.File, Call->Begin, Call->End - Call->Begin}, Text);
   }
 

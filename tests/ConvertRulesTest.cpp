@@ -4,6 +4,8 @@
 
 #include "gtest/gtest.h"
 
+#include <cstring>
+
 using namespace detasklet;
 
 TEST(ConvertRules, ShippedBhRulesFollowUpstreamPractice) {
@@ -91,4 +93,31 @@ TEST(CallText, MacroBodyContinuationsAreWhitespace) {
   auto Call = CallText::parse(Src, Src.find("tasklet"), "tasklet_schedule");
   ASSERT_TRUE(Call);
   EXPECT_EQ(Call->arg(Src, 0), "&(c)->tl");
+}
+
+TEST(CallText, DropsTheSpaceBetweenTheNewNameAndItsParenthesis) {
+  EXPECT_EQ(rewrite("\ttasklet_schedule (&dev->bh);\n", "tasklet_schedule",
+                    "queue_work({wq}, {t})"),
+            "\tqueue_work(system_bh_wq, &dev->bh);\n");
+}
+
+namespace {
+std::string retyped(const std::string &Source) {
+  unsigned Offset = Source.find("struct tasklet_struct");
+  unsigned Length = strlen("struct tasklet_struct");
+  std::string Text = replaceKeepingColumn(Source, Offset, Length, "struct work_struct");
+  return Source.substr(0, Offset) + Text + Source.substr(Offset + Length);
+}
+} // namespace
+
+TEST(CallText, RetypedMembersKeepTheirColumn) {
+  // Spaces stay spaces, tabs stay tabs, a single blank stays single.
+  EXPECT_EQ(retyped("    struct tasklet_struct      tx_tasklet;   /* tx */\n"),
+            "    struct work_struct         tx_tasklet;   /* tx */\n");
+  EXPECT_EQ(retyped("\tstruct tasklet_struct\ttl;\n\tint\t\t\tx;\n"),
+            "\tstruct work_struct\ttl;\n\tint\t\t\tx;\n");
+  EXPECT_EQ(retyped("\tstruct tasklet_struct\t\tbh;\n"), "\tstruct work_struct\t\tbh;\n");
+  EXPECT_EQ(retyped("\tstruct tasklet_struct tl;\n"), "\tstruct work_struct tl;\n");
+  EXPECT_EQ(retyped("static void f(struct tasklet_struct *t)\n"),
+            "static void f(struct work_struct *t)\n");
 }

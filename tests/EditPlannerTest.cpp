@@ -118,4 +118,32 @@ int __init gate_setup(void)
       << P.Converted;
 }
 
+
+TEST(EditPlanner, FromTaskletContinuationFollowsTheShorterName) {
+  Planned P = plan(R"c(#include <linux/interrupt.h>
+
+struct pd {
+	int n;
+	struct tasklet_struct dfs_tasklet;
+};
+
+static void pd_fn(struct tasklet_struct *t)
+{
+	struct pd *p = from_tasklet(p, t,
+				    dfs_tasklet);
+
+	p->n++;
+}
+
+void pd_start(struct pd *p)
+{
+	tasklet_setup(&p->dfs_tasklet, pd_fn);
+}
+)c");
+  EXPECT_TRUE(P.Problems.empty());
+  EXPECT_TRUE(contains(P.Converted, "\tstruct pd *p = from_work(p, t,\n"
+                                    "\t\t\t\t dfs_bh_work);\n"))
+      << P.Converted;
+}
+
 } // namespace
