@@ -72,8 +72,13 @@ const Expr *stripTaskletCasts(const Expr *E, const TuContext &Tu) {
     if (!CE)
       return E;
     const Expr *Sub = CE->getSubExpr();
+    // A void * parameter converted back is the tasklet it carries (whether it
+    // carries only tasklets is checked where a tasklet is passed to it).
+    const auto *Param = dyn_cast<DeclRefExpr>(Sub->IgnoreParenImpCasts());
+    bool OpaqueParam = Sub->getType()->isVoidPointerType() && Param &&
+                       isa<ParmVarDecl>(Param->getDecl());
     if (CE->getCastKind() == CK_ArrayToPointerDecay || Tu.isTaskletPointer(Sub->getType()) ||
-        CE->getCastKind() == CK_LValueToRValue || CE->getCastKind() == CK_NoOp)
+        CE->getCastKind() == CK_LValueToRValue || CE->getCastKind() == CK_NoOp || OpaqueParam)
       E = Sub;
     else
       return E;

@@ -66,7 +66,68 @@ bool isComparison(const Stmt *S) {
   return isa<IfStmt>(S) || isa<WhileStmt>(S) || isa<ConditionalOperator>(S);
 }
 
+// A void * parameter its function uses only as a tasklet: every reference is
+// converted to a tasklet pointer on the spot (a devm action such as
+// "static void kill(void *t) { tasklet_kill(t); }"). Such a parameter carries
+// the tasklet as a typed one would, and stays void * after a conversion.
+class OpaqueUseChecker : public RecursiveASTVisitor<OpaqueUseChecker> {
+public:
+  OpaqueUseChecker(const ParmVarDecl *P, ASTContext &Ctx, const TuContext &Tu)
+      : P(P), Ctx(Ctx), Tu(Tu) {}
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (DRE->getDecl() != P)
+      return true;
+    DynTypedNode N = DynTypedNode::create(*DRE);
+    while (true) {
+      auto Parents = Ctx.getParents(N);
+      const auto *E = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+      const auto *Cast = dyn_cast_or_null<CastExpr>(E);
+      if (E && (isa<ParenExpr>(E) || (Cast && Cast->getCastKind() == CK_LValueToRValue))) {
+        N = Parents[0];
+        continue;
+      }
+      if (Cast && Tu.isTaskletPointer(Cast->getType()))
+        ++AsTasklet;
+      else
+        ++Otherwise;
+      return true;
+    }
+  }
+  bool carriesOnlyATasklet() const { return AsTasklet > 0 && Otherwise == 0; }
+
+private:
+  const ParmVarDecl *P;
+  ASTContext &Ctx;
+  const TuContext &Tu;
+  unsigned AsTasklet = 0, Otherwise = 0;
+};
+
+// The definition of FD's parameter I when this TU has it and it is a void *
+// that carries only a tasklet.
+const ParmVarDecl *opaqueCarrier(const FunctionDecl *FD, unsigned I, ASTContext &Ctx,
+                                 const TuContext &Tu) {
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || I >= Def->getNumParams() || !Def->getParamDecl(I)->getType()->isVoidPointerType())
+    return nullptr;
+  OpaqueUseChecker Checker(Def->getParamDecl(I), Ctx, Tu);
+  Checker.TraverseStmt(Def->getBody());
+  return Checker.carriesOnlyATasklet() ? Def->getParamDecl(I) : nullptr;
+}
+
 } // namespace
+
+// The tasklet reaches a void * parameter that carries only a tasklet: the
+// parameter is an alias like a typed one, with no type to edit.
+void ReferenceCollector::linkOpaque(const Flow &F, const ParmVarDecl *P, ASTContext &Ctx) {
+  const auto *FD = cast<FunctionDecl>(P->getDeclContext());
+  std::string Key = "param:" + Tu.functionKey(FD) + "#" + std::to_string(P->getFunctionScopeIndex());
+  AliasDef A;
+  A.Key = Key;
+  A.Description = "parameter '" + P->getName().str() + "' (void *) of " + FD->getName().str() + "()";
+  A.Declared = Tu.pos(P->getLocation(), Ctx.getSourceManager());
+  Tu.Facts.Aliases.push_back(std::move(A));
+  record(F, UseKind::EscapeParam, Key, Ctx, FD->getName().str());
+}
 
 // Widen the reference to the value the code computes from it (through &, [],
 // *, parentheses and casts that keep it a tasklet) and find its consumer.
@@ -242,6 +303,17 @@ void ReferenceCollector::onCall(const Flow &F, const CallExpr *Call, ASTContext 
         record(F, UseKind::EscapeUntyped, "", Ctx, Fn->Name);
       return;
     }
+  if (const Forwarder *Fw = Callee ? Tu.api().forwarder(Callee->getName()) : nullptr) {
+    if (Arg == Fw->DataArg && Fw->FunctionArg < Call->getNumArgs()) {
+      const auto *Fn = dyn_cast<DeclRefExpr>(Call->getArg(Fw->FunctionArg)->IgnoreParenImpCasts());
+      if (const ParmVarDecl *P =
+              opaqueCarrier(Fn ? dyn_cast<FunctionDecl>(Fn->getDecl()) : nullptr, 0, Ctx, Tu))
+        return linkOpaque(F, P, Ctx);
+    }
+    return record(F, UseKind::EscapeUntyped, "", Ctx, Callee->getName().str());
+  }
+  if (const ParmVarDecl *P = opaqueCarrier(Callee, Arg, Ctx, Tu))
+    return linkOpaque(F, P, Ctx);
   QualType ParamType;
   std::string Alias;
   std::string Name;

@@ -22,6 +22,7 @@ private:
   void classify(const Flow &F, clang::ASTContext &Ctx);
   void onCall(const Flow &F, const clang::CallExpr *Call, clang::ASTContext &Ctx);
   bool onContainerOf(const Flow &F, clang::ASTContext &Ctx);
+  void linkOpaque(const Flow &F, const clang::ParmVarDecl *P, clang::ASTContext &Ctx);
   void record(const Flow &F, UseKind Kind, std::string LinkedTo, clang::ASTContext &Ctx,
               std::string Callee = "");
 };

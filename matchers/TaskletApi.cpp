@@ -118,6 +118,19 @@ llvm::Expected<TaskletApi> TaskletApi::parse(llvm::StringRef Yaml, llvm::StringR
       return std::move(E);
     if (auto E = readNamedUses(Root["container_macros"], Err, Api.ContainerMacros))
       return std::move(E);
+    if (const YAML::Node List = Root["forwarders"]) {
+      if (!List.IsSequence())
+        return Err.at(List, "expected a list of forwarders");
+      for (const YAML::Node &Entry : List) {
+        auto Fn = nameOf(Entry, Err);
+        if (!Fn)
+          return Fn.takeError();
+        if (!Entry["function"] || !Entry["data"])
+          return Err.at(Entry, "forwarder entry needs 'function:' and 'data:' (argument indexes)");
+        Api.Forwarders[*Fn] =
+            Forwarder{*Fn, Entry["function"].as<unsigned>(), Entry["data"].as<unsigned>()};
+      }
+    }
     if (auto E = readStrings(Root["state_constants"], Err, Api.StateConstants))
       return std::move(E);
     if (auto E = readStrings(Root["implementation_files"], Err, Api.ImplementationFiles))
@@ -159,6 +172,11 @@ std::optional<UseKind> TaskletApi::containerMacro(llvm::StringRef Name) const {
   if (It == ContainerMacros.end())
     return std::nullopt;
   return It->second;
+}
+
+const Forwarder *TaskletApi::forwarder(llvm::StringRef Name) const {
+  auto It = Forwarders.find(Name);
+  return It == Forwarders.end() ? nullptr : &It->second;
 }
 
 bool TaskletApi::isStateConstant(llvm::StringRef Name) const {

@@ -20,6 +20,14 @@ struct ApiFunction {
   std::optional<unsigned> DataArg;
 };
 
+// A function that hands an opaque pointer to a function it is given, later:
+// the pointer arrives as that function's first parameter.
+struct Forwarder {
+  std::string Name;
+  unsigned FunctionArg = 0;
+  unsigned DataArg = 0;
+};
+
 class TaskletApi {
 public:
   // Errors name the file, line and column of the offending entry.
@@ -33,6 +41,7 @@ public:
   std::optional<UseKind> declareMacro(llvm::StringRef Name) const;
   std::optional<UseKind> containerMacro(llvm::StringRef Name) const;
   bool isStateConstant(llvm::StringRef Name) const;
+  const Forwarder *forwarder(llvm::StringRef Name) const;
   // True when Path (absolute or relative) ends with one of the implementation files.
   bool isImplementationFile(llvm::StringRef Path) const;
   std::vector<std::string> functionNames() const;
@@ -42,6 +51,7 @@ private:
   llvm::StringMap<ApiFunction> Functions;
   llvm::StringMap<UseKind> DeclareMacros;
   llvm::StringMap<UseKind> ContainerMacros;
+  llvm::StringMap<Forwarder> Forwarders;
   std::vector<std::string> StateConstants;
   std::vector<std::string> ImplementationFiles;
 };

@@ -499,4 +499,37 @@ void go(struct s *p) { tasklet_init(&p->tl, fn, (unsigned long)p); }
   EXPECT_EQ(O->Callbacks[0].Params.size(), 2u);
 }
 
+
+TEST(Matchers, VoidParameterUsedOnlyAsATaskletCarriesIt) {
+  // dma-axi-dmac: devm_add_action_or_reset(dev, kill, &chan->task) later calls
+  // kill(&chan->task), which only hands its void * to tasklet_kill().
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct device;
+int __devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data,
+			       const char *name);
+struct chan { struct tasklet_struct task; };
+struct other { struct tasklet_struct task; };
+static void chan_cb(struct tasklet_struct *t) { }
+static void other_cb(struct tasklet_struct *t) { }
+static void chan_kill(void *task) { tasklet_kill(task); }
+static void other_kill(void *task) { tasklet_kill(task); kfree(task); }
+void probe(struct device *dev, struct chan *c, struct other *o) {
+	tasklet_setup(&c->task, chan_cb);
+	tasklet_setup(&o->task, other_cb);
+	__devm_add_action_or_reset(dev, chan_kill, &c->task, "chan_kill");
+	__devm_add_action_or_reset(dev, other_kill, &o->task, "other_kill");
+}
+)c"));
+  const ObjectReport *Chan = nullptr, *Other = nullptr;
+  for (const ObjectReport &O : Inv.Objects)
+    (O.Decl.Record == "struct chan" ? Chan : Other) = &O;
+  ASSERT_TRUE(Chan && Other);
+  EXPECT_TRUE(Chan->convertible());
+  EXPECT_EQ(countUses(*Chan, UseKind::EscapeParam), 1u);
+  // The kill inside the action belongs to the tasklet handed to it.
+  EXPECT_GE(countUses(*Chan, UseKind::Kill), 1u);
+  // other_kill() also frees its pointer: it is not only a tasklet.
+  EXPECT_TRUE(hasReason(*Other, "address-escapes-untyped"));
+}
+
 } // namespace
