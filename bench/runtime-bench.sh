@@ -11,8 +11,9 @@
 # Columns: executions (complete executions explored), blocked (executions cut
 # because every enabled actor slept), transitions (distinct transitions of the
 # execution tree: the states visited), time, exec/s (executions and blocked
-# ones per second), then the same for plain enumeration, and the reduction
-# (plain executions / executions with sleep sets).
+# ones per second) with sleep sets; executions, blocked and time with DPOR on
+# top (--dpor); executions, time and exec/s with plain enumeration; and the
+# reduction (plain executions / executions with sleep sets).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -38,18 +39,20 @@ run() { # label scenario sources...
 	local reduced plain violations
 	reduced=$("$explore" --quiet --cache "$cache" "$@" "$scenario" 2>&1 || true)
 	violations=$(echo "$reduced" | sed -n 's/^  VIOLATION \([a-z-]*\).*/\1/p' | sort -u | tr '\n' ' ')
+	dpor=$("$explore" --quiet --dpor --cache "$cache" "$@" "$scenario" 2>&1 || true)
 	plain=$("$explore" --quiet --no-sleep-sets --max-executions "$plain_limit" --cache "$cache" "$@" "$scenario" 2>&1 || true)
 	IFS='|' read -r done e b t s r <<<"$(echo "$reduced" | fields)"
+	IFS='|' read -r ddone de db dt ds dr <<<"$(echo "$dpor" | fields)"
 	IFS='|' read -r pdone pe pb pt ps pr <<<"$(echo "$plain" | fields)"
 	local reduction="-"
 	[ -n "$e" ] && [ "$e" -gt 0 ] && reduction=$(awk -v p="$pe" -v e="$e" 'BEGIN { printf "%.1fx", p / e }')
 	[ "$pdone" = "exhaustive" ] || reduction=">$reduction"
-	printf "%-34s %9s %8s %11s %8s %9s | %9s %8s %9s | %8s  %s%s\n" "$label" "$e" "$b" "$t" "$s" "$r" \
-		"$pe" "$ps" "$pr" "$reduction" "${done/exhaustive/}" "${violations:+ found: $violations}"
+	printf "%-34s %9s %8s %11s %8s %9s | %9s %8s %8s | %9s %8s %9s | %8s  %s%s\n" "$label" "$e" "$b" "$t" "$s" "$r" \
+		"$de" "$db" "$ds" "$pe" "$ps" "$pr" "$reduction" "${done/exhaustive/}" "${violations:+ found: $violations}"
 }
 
-printf "%-34s %9s %8s %11s %8s %9s | %9s %8s %9s | %8s\n" "scenario" "execs" "blocked" "transitions" "time s" \
-	"exec/s" "plain" "time s" "exec/s" "reduction"
+printf "%-34s %9s %8s %11s %8s %9s | %9s %8s %8s | %9s %8s %9s | %8s\n" "scenario" "execs" "blocked" "transitions" \
+	"time s" "exec/s" "dpor" "blocked" "time s" "plain" "time s" "exec/s" "reduction"
 for scenario in "$root"/runtime/scenarios/*.c; do
 	pattern=$(basename "$scenario" .c)
 	dir=$root/test-corpus/$pattern

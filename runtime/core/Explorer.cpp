@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <map>
 
 namespace detasklet::runtime {
 
@@ -24,8 +25,17 @@ struct Node {
   Footprint Fp; // of the chosen transition
   std::vector<SleepEntry> Sleep;
   std::vector<SleepEntry> Done; // alternatives explored from here already
+  std::vector<Actor> Backtrack; // DPOR: the alternatives races asked for
   unsigned Preemptions = 0;     // before this point
   int PrevThread = -1;          // the thread of the previous transition
+
+  // DPOR: the chosen transition as an event of the execution. Its process is
+  // its actor; it happens after its process's earlier events, after the event
+  // that created its thread, and after every earlier event it conflicts with.
+  unsigned Proc = 0;
+  std::vector<uint32_t> Clock; // vector clock, by process
+  std::vector<size_t> Direct;  // the earlier events it directly depends on
+  int CreatedBy = -1;          // the event that created its thread, if in the path
 };
 
 bool contains(const std::vector<SleepEntry> &V, const Actor &A) {
@@ -72,6 +82,19 @@ private:
     return !O.PreemptionBound || N.Preemptions + isPreemption(N, A) <= *O.PreemptionBound;
   }
   std::string token(size_t Depth) const;
+  bool dpor() const { return O.Dpor && !O.PreemptionBound; }
+  // DPOR bookkeeping after the event at Index ran.
+  void recordEvent(size_t Index, unsigned ThreadsBefore);
+  void findRaces(size_t J);
+  void checkBlocked(size_t D, const std::vector<EnabledActor> &Blocked);
+  void checkDisabled(size_t D, const std::vector<EnabledActor> &Now);
+  bool happensBefore(size_t I, size_t J) const {
+    const Node &A = Path[I], &B = Path[J];
+    return A.Proc < B.Clock.size() && B.Clock[A.Proc] >= A.Clock[A.Proc];
+  }
+  unsigned procOf(const Actor &A);
+  bool enabledAt(size_t I, const Actor &A) const;
+  void askFor(size_t I, const std::vector<Actor> &Initials);
   // Sleep sets prune an order because an equivalent one is explored; under a
   // preemption bound that one may need more preemptions and be cut, so the
   // two are not combined.
@@ -85,18 +108,187 @@ private:
   Machine &M;
   std::vector<Node> Path;
   size_t Depth = 0;
+  // DPOR: process numbers (stable over the whole exploration), which event
+  // created each thread in the current execution, and the first event of
+  // this execution that is not a re-run of the previous one.
+  std::map<Actor, unsigned> Procs;
+  std::vector<int> CreatorOfThread;
+  size_t FreshFrom = 0;
 };
+
+unsigned Search::procOf(const Actor &A) {
+  auto It = Procs.find(A);
+  if (It != Procs.end())
+    return It->second;
+  unsigned N = unsigned(Procs.size());
+  Procs.emplace(A, N);
+  return N;
+}
+
+bool Search::enabledAt(size_t I, const Actor &A) const {
+  for (const EnabledActor &E : Path[I].Enabled)
+    if (E.A == A)
+      return true;
+  return false;
+}
+
+// Source sets: one initial of the reversed sequence suffices, unless one is
+// already there (or asleep: then an equivalent order is explored elsewhere).
+void Search::askFor(size_t I, const std::vector<Actor> &Initials) {
+  Node &N = Path[I];
+  for (const Actor &A : Initials) {
+    if (std::find(N.Backtrack.begin(), N.Backtrack.end(), A) != N.Backtrack.end() || contains(N.Sleep, A))
+      return;
+  }
+  for (const Actor &A : Initials)
+    if (enabledAt(I, A)) {
+      N.Backtrack.push_back(A);
+      return;
+    }
+}
+
+void Search::recordEvent(size_t J, unsigned ThreadsBefore) {
+  Node &E = Path[J];
+  const Actor &A = E.Enabled[E.Chosen].A;
+  E.Proc = procOf(A);
+  E.CreatedBy = A.Kind == ActorKind::Thread && A.A < CreatorOfThread.size() ? CreatorOfThread[A.A] : -1;
+  for (unsigned T = ThreadsBefore; T < M.threadCount(); ++T) {
+    if (CreatorOfThread.size() <= T)
+      CreatorOfThread.resize(T + 1, -1);
+    CreatorOfThread[T] = int(J);
+  }
+  if (J < FreshFrom)
+    return; // a re-run event: its clock and races are those of the previous execution
+  E.Clock.assign(Procs.size(), 0);
+  E.Direct.clear();
+  uint32_t Own = 0;
+  for (size_t K = 0; K < J; ++K) {
+    const Node &P = Path[K];
+    bool Same = P.Proc == E.Proc;
+    if (Same)
+      ++Own;
+    if (!Same && int(K) != E.CreatedBy && !P.Fp.conflictsWith(E.Fp))
+      continue;
+    E.Direct.push_back(K);
+    for (size_t X = 0; X < P.Clock.size(); ++X)
+      E.Clock[X] = std::max(E.Clock[X], P.Clock[X]);
+  }
+  E.Clock[E.Proc] = Own + 1;
+  findRaces(J);
+}
+
+// A race: an earlier event I of another process that J conflicts with and
+// that is ordered before J only through that conflict. Running J's process
+// (or an initial of what J needs) before I is the reversal to explore.
+void Search::findRaces(size_t J) {
+  const Node &E = Path[J];
+  for (size_t I : E.Direct) {
+    const Node &P = Path[I];
+    if (P.Proc == E.Proc || int(I) == E.CreatedBy)
+      continue;
+    bool Through = false;
+    for (size_t K : E.Direct)
+      if (K > I && happensBefore(I, K))
+        Through = true;
+    if (Through)
+      continue;
+    // The events after I that do not depend on it, then J.
+    std::vector<size_t> V;
+    for (size_t K = I + 1; K < J; ++K)
+      if (!happensBefore(I, K))
+        V.push_back(K);
+    V.push_back(J);
+    bool JNeedsSomethingInV = false;
+    for (size_t K : V)
+      if (K != J && happensBefore(K, J))
+        JNeedsSomethingInV = true;
+    const Actor &JActor = E.Enabled[E.Chosen].A;
+    // J was enabled by I (a lock released, a frame popped): not reversible.
+    if (!enabledAt(I, JActor) && !JNeedsSomethingInV)
+      continue;
+    std::vector<Actor> Initials;
+    std::vector<unsigned> Seen;
+    for (size_t X = 0; X < V.size(); ++X) {
+      const Node &Q = Path[V[X]];
+      if (std::find(Seen.begin(), Seen.end(), Q.Proc) != Seen.end())
+        continue;
+      Seen.push_back(Q.Proc);
+      bool HasPred = false;
+      for (size_t Y = 0; Y < X && !HasPred; ++Y)
+        HasPred = happensBefore(V[Y], V[X]);
+      if (!HasPred)
+        Initials.push_back(Q.Enabled[Q.Chosen].A);
+    }
+    askFor(I, Initials);
+  }
+}
+
+// An actor the event at D disabled (an interrupt that can no longer arrive,
+// a task that can no longer be switched to) is a race with that event: the
+// actor first is an order the execution does not show.
+void Search::checkDisabled(size_t D, const std::vector<EnabledActor> &Now) {
+  const Node &N = Path[D];
+  const Actor &Ran = N.Enabled[N.Chosen].A;
+  for (const EnabledActor &E : N.Enabled) {
+    if (E.A == Ran)
+      continue;
+    bool Still = false;
+    for (const EnabledActor &X : Now)
+      Still |= X.A == E.A;
+    if (!Still)
+      askFor(D, {E.A});
+  }
+}
+
+// An actor that is not enabled (a thread waiting for a lock, an interrupt on
+// a CPU with interrupts off, a softirq with nothing runnable) has a pending
+// transition no execution shows. The last event that wrote what its
+// condition reads races with it (Flanagan and Godefroid's rule): run the
+// actor before that event if it was enabled there, otherwise try every actor
+// there.
+void Search::checkBlocked(size_t D, const std::vector<EnabledActor> &Blocked) {
+  for (const EnabledActor &B : Blocked) {
+    unsigned Proc = procOf(B.A);
+    int Last = -1;
+    for (size_t K = D; K-- > 0;)
+      if (Path[K].Proc == Proc) {
+        Last = int(K);
+        break;
+      }
+    // Every such event, not only the last: the condition may read several
+    // words (a tasklet's state and its count), and the last writer may be the
+    // one that enabled the actor while an earlier one keeps it disabled.
+    for (size_t I = D; I-- > 0;) {
+      if (Path[I].Proc == Proc || !Path[I].Fp.conflictsWith(B.Guard))
+        continue;
+      if (Last >= 0 && int(I) < Last && happensBefore(I, size_t(Last)))
+        break;
+      if (enabledAt(I, B.A)) {
+        askFor(I, {B.A});
+        continue;
+      }
+      // What would enable it first is not known: try everything there.
+      for (const EnabledActor &E : Path[I].Enabled)
+        if (!contains(Path[I].Sleep, E.A) &&
+            std::find(Path[I].Backtrack.begin(), Path[I].Backtrack.end(), E.A) == Path[I].Backtrack.end())
+          Path[I].Backtrack.push_back(E.A);
+    }
+  }
+}
 
 Search::End Search::executeOnce() {
   M.beginExecution(machineConfig(O, false), Module, Entry);
   Depth = 0;
-  std::vector<EnabledActor> En;
+  CreatorOfThread.clear();
+  std::vector<EnabledActor> En, Blocked;
   for (;;) {
     if (M.aborted())
       return End::Aborted;
-    M.enabled(En);
+    M.enabled(En, dpor() ? &Blocked : nullptr);
     if (M.aborted())
       return End::Aborted;
+    if (dpor() && Depth >= FreshFrom && Depth > 0 && Depth >= Path.size())
+      checkDisabled(Depth - 1, En);
     if (En.empty()) {
       M.finishExecution();
       return End::Finished;
@@ -139,17 +331,23 @@ Search::End Search::executeOnce() {
         break;
       }
       Path.push_back(std::move(N));
+      if (dpor())
+        checkBlocked(Depth, Blocked);
       if (!Found) {
         // Nothing to run here: pop the node again, it has no branch of its own.
         Path.pop_back();
         return Slept ? End::SleepBlocked : End::BoundBlocked;
       }
       Path.back().Chosen = Choice;
+      Path.back().Backtrack.push_back(En[Choice].A);
       ++R.Stats.Transitions;
     }
     Footprint Fp;
+    unsigned ThreadsBefore = M.threadCount();
     M.execute(En[Choice].A, En[Choice].Guard, Fp);
     Path[Depth].Fp = std::move(Fp);
+    if (dpor())
+      recordEvent(Depth, ThreadsBefore);
     ++R.Stats.Steps;
     ++Depth;
   }
@@ -161,7 +359,7 @@ bool Search::backtrack() {
   while (!Path.empty()) {
     Node &N = Path.back();
     N.Done.push_back({N.Enabled[N.Chosen].A, N.Fp});
-    uint64_t Slept = 0, Bounded = 0;
+    uint64_t Slept = 0, Bounded = 0, Unasked = 0;
     for (size_t I = 0; I < N.Enabled.size(); ++I) {
       const Actor &A = N.Enabled[I].A;
       if (contains(N.Done, A))
@@ -174,12 +372,19 @@ bool Search::backtrack() {
         ++Bounded;
         continue;
       }
+      if (dpor() && std::find(N.Backtrack.begin(), N.Backtrack.end(), A) == N.Backtrack.end()) {
+        ++Unasked;
+        continue;
+      }
       N.Chosen = I;
+      FreshFrom = Path.size() - 1;
       ++R.Stats.Transitions;
       return true;
     }
+    // DPOR may ask for an alternative after it was counted here; count at the end only.
     R.Stats.SleepPruned += Slept;
     R.Stats.BoundPruned += Bounded;
+    R.Stats.NoRace += Unasked;
     Path.pop_back();
   }
   return false;

@@ -2,8 +2,9 @@
 // of the next actor at every scheduling point, re-running the module from its
 // initial state for every branch (stateless model checking). Sleep sets prune
 // orders that only swap independent transitions (footprints that do not
-// conflict); a preemption bound, if set, limits how often a runnable thread is
-// switched away from. Every execution that ends (normally, with a fatal
+// conflict); optionally, source-set DPOR explores an alternative only where a
+// race in an explored execution asks for it; a preemption bound, if set,
+// limits how often a runnable thread is switched away from. Every execution that ends (normally, with a fatal
 // violation, or with no actor enabled) is checked; the first execution that
 // violates each property is kept as a replay token and, replayed with tracing,
 // as a readable trace.
@@ -27,6 +28,10 @@ class ModuleImage;
 struct ExploreOptions {
   unsigned Cpus = 2;
   bool SleepSets = true;
+  // Source-set dynamic partial-order reduction on top of the sleep sets: an
+  // alternative is explored only where a race in an explored execution asks
+  // for it. Off: every alternative not in a sleep set is explored.
+  bool Dpor = false;
   std::optional<unsigned> PreemptionBound;
   uint64_t MaxExecutions = 500000;
   unsigned MaxSteps = 20000;
@@ -57,6 +62,7 @@ struct ExploreStats {
   uint64_t SleepBlocked = 0; // executions cut because every enabled actor slept
   uint64_t SleepPruned = 0;  // alternatives never tried because they slept
   uint64_t BoundPruned = 0;  // alternatives never tried because of the preemption bound
+  uint64_t NoRace = 0;       // alternatives never tried because no race asked for them (DPOR)
   uint64_t Truncated = 0;    // executions cut at the step limit
   uint64_t Transitions = 0;  // distinct transitions of the execution tree
   uint64_t Steps = 0;        // transitions run, including re-running prefixes

@@ -268,92 +268,94 @@ bool Machine::othersIdle(const Thread &Waiter) const {
   return true;
 }
 
-void Machine::enabledOn(unsigned C, std::vector<EnabledActor> &Out) {
+void Machine::enabledOn(unsigned C, std::vector<EnabledActor> &Out, std::vector<EnabledActor> *Blocked) {
   CpuState &Cpu = Cpus[C];
-  auto AddThread = [&](Thread &T, const Footprint *Extra) {
-    Footprint G;
-    if (!guard(T, &G)) {
-      checkSelfDeadlock(T);
-      return;
+  // Every actor of the CPU with what deciding about it read: the enabled ones
+  // go to Out; the others, when asked for, to Blocked (DPOR needs to know what
+  // keeps them waiting).
+  auto Offer = [&](const Actor &A, bool On, Footprint G) {
+    if (On)
+      Out.push_back({A, std::move(G)});
+    else if (Blocked) {
+      G.normalize();
+      Blocked->push_back({A, std::move(G)});
     }
-    G.readKey(KeyKind::Frames, C);
-    if (Extra)
-      G.append(*Extra);
-    Out.push_back({Actor::thread(T.Id), std::move(G)});
   };
-  auto AddEvent = [&](ActorKind K, unsigned Sub, Footprint G) {
-    Out.push_back({Actor::event(K, C, Sub), std::move(G)});
+  auto OfferThread = [&](Thread &T, bool CpuLetsItRun, const Footprint &CpuGuard) {
+    if (!CpuLetsItRun && !Blocked)
+      return;
+    Footprint G = CpuGuard;
+    bool Ready = guard(T, &G);
+    if (!Ready && CpuLetsItRun)
+      checkSelfDeadlock(T);
+    Offer(Actor::thread(T.Id), CpuLetsItRun && Ready, std::move(G));
   };
 
-  if (Cpu.Hardirq) {
-    AddThread(*Cpu.Hardirq, nullptr);
-    return;
-  }
+  Footprint Frames;
+  Frames.readKey(KeyKind::Frames, C);
   // Which task is current does not matter to the events of a CPU: tasks are
   // only ever switched while they could be preempted (no lock, nothing
   // disabled), so the CPU takes interrupts and softirqs the same either way.
-  Footprint Base;
-  Base.readKey(KeyKind::Frames, C);
+  Footprint Base = Frames;
   Base.readKey(KeyKind::IrqsOn, C);
-  if (Cpu.Softirq) {
-    AddThread(*Cpu.Softirq, nullptr);
-    if (!Cpu.Softirq->IrqsOff) {
-      Footprint G = Base;
-      if (Irqs.deliverable(C, G))
-        AddEvent(ActorKind::IrqDelivery, 0, G);
-      Footprint TG = Base;
-      if (Timers.fireable(C, TG))
-        AddEvent(ActorKind::TimerFire, 0, TG);
-    }
-    return;
-  }
-
   Thread *T0 = Cpu.CurrentTask;
   Footprint Away; // what deciding that T0 has left the CPU looked at
-  bool T0Away = !T0 || T0->Finished || sleepingBlocked(*T0, &Away);
-  bool Switchable = T0Away || preemptible(*T0);
+  bool TasksMayRun = !Cpu.Hardirq && !Cpu.Softirq;
+  bool T0Away = !T0 || T0->Finished || (TasksMayRun && sleepingBlocked(*T0, &Away));
+  bool Switchable = TasksMayRun && (T0Away || preemptible(*T0));
+  bool IrqsOn, BhOn;
+  if (Cpu.Hardirq) {
+    IrqsOn = BhOn = false;
+  } else if (Cpu.Softirq) {
+    IrqsOn = !Cpu.Softirq->IrqsOff;
+    BhOn = false;
+  } else {
+    IrqsOn = T0Away || !T0->IrqsOff;
+    BhOn = T0Away || T0->BhDepth == 0;
+    Base.append(Away);
+  }
   Footprint SwitchGuard = Away;
+  SwitchGuard.append(Frames);
   SwitchGuard.readKey(KeyKind::Preempt, C);
   SwitchGuard.readKey(KeyKind::BhOn, C);
   SwitchGuard.readKey(KeyKind::IrqsOn, C);
+
+  if (Cpu.Hardirq)
+    OfferThread(*Cpu.Hardirq, true, Frames);
+  if (Cpu.Softirq)
+    OfferThread(*Cpu.Softirq, !Cpu.Hardirq, Frames);
   for (Thread *T : Cpu.Tasks) {
     if (T->Finished)
       continue;
     if (T == T0)
-      AddThread(*T, nullptr);
-    else if (Switchable)
-      AddThread(*T, &SwitchGuard);
+      OfferThread(*T, TasksMayRun, Frames);
+    else
+      OfferThread(*T, Switchable, SwitchGuard);
   }
-  bool IrqsOn = T0Away || !T0->IrqsOff;
-  bool BhOn = T0Away || T0->BhDepth == 0;
-  Base.append(Away);
-  if (IrqsOn) {
-    Footprint G = Base;
-    if (Irqs.deliverable(C, G))
-      AddEvent(ActorKind::IrqDelivery, 0, G);
-    Footprint TG = Base;
-    if (Timers.fireable(C, TG))
-      AddEvent(ActorKind::TimerFire, 0, TG);
-    if (BhOn) {
-      Footprint SG = Base;
-      SG.readKey(KeyKind::BhOn, C);
-      if (Softirqs.progressable(C, SG))
-        AddEvent(ActorKind::SoftirqEntry, 0, SG);
-    }
+
+  Footprint G = Base;
+  bool Deliverable = Irqs.deliverable(C, G);
+  Offer(Actor::event(ActorKind::IrqDelivery, C), IrqsOn && Deliverable, std::move(G));
+  Footprint TG = Base;
+  bool Fireable = Timers.fireable(C, TG);
+  Offer(Actor::event(ActorKind::TimerFire, C), IrqsOn && Fireable, std::move(TG));
+  Footprint SG = Base;
+  SG.readKey(KeyKind::BhOn, C);
+  bool Progress = Softirqs.progressable(C, SG);
+  Offer(Actor::event(ActorKind::SoftirqEntry, C), IrqsOn && BhOn && Progress, std::move(SG));
+  for (unsigned Slot : {unsigned(ProcNormal), unsigned(ProcHighpri)}) {
+    Footprint WG = SwitchGuard;
+    bool Startable = Workqueues.startable(C * SlotsPerCpu + Slot, WG) >= 0;
+    Offer(Actor::event(ActorKind::WorkerStart, C, Slot), Switchable && Startable, std::move(WG));
   }
-  if (Switchable)
-    for (unsigned Slot : {unsigned(ProcNormal), unsigned(ProcHighpri)}) {
-      Footprint WG = SwitchGuard;
-      WG.readKey(KeyKind::Frames, C);
-      if (Workqueues.startable(C * SlotsPerCpu + Slot, WG) >= 0)
-        AddEvent(ActorKind::WorkerStart, Slot, WG);
-    }
 }
 
-void Machine::enabled(std::vector<EnabledActor> &Out) {
+void Machine::enabled(std::vector<EnabledActor> &Out, std::vector<EnabledActor> *Blocked) {
   Out.clear();
+  if (Blocked)
+    Blocked->clear();
   for (unsigned C = 0; C < Config.Cpus && !Aborted; ++C)
-    enabledOn(C, Out);
+    enabledOn(C, Out, Blocked);
   std::sort(Out.begin(), Out.end(),
             [](const EnabledActor &X, const EnabledActor &Y) { return X.A < Y.A; });
 }

@@ -88,7 +88,10 @@ public:
 
   // ---- the explorer's side ----
   void beginExecution(const MachineConfig &Config, ModuleImage &Module, void *ScenarioFn);
-  void enabled(std::vector<EnabledActor> &Out);
+  // Blocked, when given, receives the threads whose wait does not hold yet,
+  // with what their condition reads (DPOR looks for what last wrote it).
+  void enabled(std::vector<EnabledActor> &Out, std::vector<EnabledActor> *Blocked = nullptr);
+  unsigned threadCount() const { return unsigned(Threads.size()); }
   void execute(const Actor &A, const Footprint &Guard, Footprint &Out);
   // Called when no actor is enabled: deadlock and lost-run checks.
   void finishExecution();
@@ -179,7 +182,7 @@ private:
   bool preemptible(const Thread &T) const;
   void checkSelfDeadlock(const Thread &T);
   bool othersIdle(const Thread &Waiter) const;
-  void enabledOn(unsigned C, std::vector<EnabledActor> &Out);
+  void enabledOn(unsigned C, std::vector<EnabledActor> &Out, std::vector<EnabledActor> *Blocked);
   void setupPerCpu();
 
   MachineConfig Config;

@@ -23,6 +23,7 @@ void usage() {
                "  --scenario NAME          explore only this MODEL_SCENARIO (repeatable; default: all)\n"
                "  --cpus N                 simulated CPUs (default 2)\n"
                "  --no-sleep-sets          plain depth-first enumeration\n"
+               "  --dpor                   source-set DPOR on top of the sleep sets\n"
                "  --preemption-bound K     at most K preemptions per execution\n"
                "  --max-executions N       stop after N executions\n"
                "  --timer-budget N         timer expiries per execution (default 2)\n"
@@ -63,6 +64,8 @@ int main(int Argc, char **Argv) {
       Options.Cpus = unsigned(N);
     else if (A == "--no-sleep-sets")
       Options.SleepSets = false;
+    else if (A == "--dpor")
+      Options.Dpor = true;
     else if (A == "--preemption-bound" && number(Value(), N))
       Options.PreemptionBound = unsigned(N);
     else if (A == "--max-executions" && number(Value(), N))
@@ -126,10 +129,11 @@ int main(int Argc, char **Argv) {
     }
     const ExploreStats &St = R.Stats;
     std::printf("%s: %s; %llu executions, %llu sleep-blocked, %llu pruned by sleep sets, %llu by the "
-                "bound; %llu transitions, %llu steps, depth %u; %.3f s (%.0f executions/s)\n",
+                "bound, %llu by DPOR; %llu transitions, %llu steps, depth %u; %.3f s (%.0f executions/s)\n",
                 S.c_str(), R.completenessText().c_str(), (unsigned long long)St.Executions,
                 (unsigned long long)St.SleepBlocked, (unsigned long long)St.SleepPruned,
-                (unsigned long long)St.BoundPruned, (unsigned long long)St.Transitions,
+                (unsigned long long)St.BoundPruned, (unsigned long long)St.NoRace,
+                (unsigned long long)St.Transitions,
                 (unsigned long long)St.Steps, St.MaxDepth, St.Seconds,
                 St.Seconds > 0 ? double(St.Executions + St.SleepBlocked) / St.Seconds : 0.0);
     for (const Violation &V : R.Violations) {

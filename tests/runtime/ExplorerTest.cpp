@@ -42,6 +42,18 @@ TEST_F(Explorer, SleepSetsFindTheSameOutcomesWithFewerExecutions) {
   }
 }
 
+TEST_F(Explorer, DporFindsTheSameOutcomesWithoutMoreExecutions) {
+  ExploreOptions Dpor;
+  Dpor.Dpor = true;
+  for (const char *S : {"lost_update", "lost_update3", "message_passing", "store_buffering"}) {
+    ExploreResult Reduced = run(S), WithDpor = run(S, Dpor);
+    EXPECT_EQ(WithDpor.Outcomes, Reduced.Outcomes) << S;
+    EXPECT_LE(WithDpor.Stats.Executions + WithDpor.Stats.SleepBlocked,
+              Reduced.Stats.Executions + Reduced.Stats.SleepBlocked)
+        << S;
+  }
+}
+
 TEST_F(Explorer, PreemptionBoundCutsWhatNeedsMorePreemptions) {
   ExploreResult Zero = run("lost_update", bound(0));
   EXPECT_OUTCOMES(Zero, "counter=2");
@@ -130,9 +142,9 @@ TEST_F(Replay, TraceOfAUseAfFreeNamesWhoFreedAndWhoUsed) {
   EXPECT_NE(Text.find("VIOLATION use-after-free"), std::string::npos) << Text;
 }
 
-// Sleep sets against plain enumeration on real drivers: the same violations
-// and observations, far fewer executions.
-TEST(ExplorerOnDrivers, SleepSetsKeepEveryFinding) {
+// Sleep sets against plain enumeration, and DPOR against sleep sets, on real
+// drivers: the same violations and observations, fewer executions.
+TEST(ExplorerOnDrivers, ReductionsKeepEveryFinding) {
   struct Case {
     std::vector<std::string> Files;
   };
@@ -153,7 +165,27 @@ TEST(ExplorerOnDrivers, SleepSetsKeepEveryFinding) {
     EXPECT_EQ(propertyNames(Reduced), propertyNames(Full)) << C.Files[0];
     EXPECT_EQ(Reduced.Observations, Full.Observations) << C.Files[0];
     EXPECT_LT(Reduced.Stats.Executions * 4, Full.Stats.Executions) << C.Files[0];
+    ExploreOptions Dpor;
+    Dpor.Dpor = true;
+    ExploreResult WithDpor = test::explore(*M, "main", Dpor);
+    EXPECT_EQ(WithDpor.Done, Completeness::Exhaustive) << C.Files[0];
+    EXPECT_EQ(propertyNames(WithDpor), propertyNames(Reduced)) << C.Files[0];
+    EXPECT_EQ(WithDpor.Observations, Reduced.Observations) << C.Files[0];
+    EXPECT_LE(WithDpor.Stats.Steps, Reduced.Stats.Steps) << C.Files[0];
   }
+}
+
+// The case that made the DPOR rule for waiting actors look at every writer
+// of their condition: a softirq kept from running by a disabled tasklet.
+TEST(ExplorerOnDrivers, DporSeesRacesWithActorsThatNeverRan) {
+  ModuleImage *M = unitModule("tasklet_semantics.c");
+  ASSERT_TRUE(M);
+  ExploreOptions Dpor;
+  Dpor.Dpor = true;
+  ExploreResult R = test::explore(*M, "disable_nosync_does_not_wait", Dpor);
+  EXPECT_EQ(R.Outcomes, (std::set<std::string>{"in_cb=0", "in_cb=1"})) << dump(R);
+  ExploreResult V = test::explore(*M, "disable_returns_while_running", Dpor);
+  EXPECT_TRUE(V.violated(Property::RunningAfterSync)) << dump(V);
 }
 
 } // namespace
