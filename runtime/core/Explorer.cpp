@@ -49,7 +49,6 @@ MachineConfig machineConfig(const ExploreOptions &O, bool Trace) {
   MachineConfig C;
   C.Cpus = std::min(std::max(O.Cpus, 1u), MaxCpus);
   C.TimerBudget = O.TimerBudget;
-  C.MaxSteps = O.MaxSteps;
   C.Trace = Trace;
   return C;
 }

@@ -48,7 +48,6 @@ constexpr unsigned MaxCpus = 8;
 struct MachineConfig {
   unsigned Cpus = 2;
   unsigned TimerBudget = 2; // timer expiries per execution unless the scenario sets it
-  unsigned MaxSteps = 20000;
   bool Trace = false;
 };
 

@@ -77,6 +77,12 @@ TEST_F(KernelModel, FreeIrqWaitsForARunningHandler) {
   EXPECT_OUTCOMES(run("free_irq_waits_for_handler"), "in_handler=0");
 }
 
+TEST_F(KernelModel, ThreadedHandlerRunsInATaskAndMaySleep) {
+  ExploreResult R = run("threaded_irq");
+  EXPECT_VIOLATIONS(R);
+  EXPECT_OUTCOMES(R, "thread_task=1");
+}
+
 TEST_F(KernelModel, TimerRunsInSoftirqAndDelTimerSyncWaits) {
   ExploreResult R = run("timer_and_del_timer_sync");
   EXPECT_OUTCOMES(R, "runs=0 in_timer=0 softirq=1", "runs=1 in_timer=0 softirq=1");

@@ -313,3 +313,28 @@ MODEL_SCENARIO(null_dereference)
 	model_outcome("before");
 	*p = 1;
 }
+
+static int thread_task = -1;
+
+static irqreturn_t waking_irq(int irq, void *dev)
+{
+	return IRQ_WAKE_THREAD;
+}
+
+static irqreturn_t irq_thread_fn(int irq, void *dev)
+{
+	thread_task = in_task();
+	msleep(1);
+	return IRQ_HANDLED;
+}
+
+/* A threaded handler runs in a task: it may sleep. */
+MODEL_SCENARIO(threaded_irq)
+{
+	if (request_threaded_irq(45, waking_irq, irq_thread_fn, IRQF_ONESHOT, "threaded", &cookie))
+		return;
+	model_raise_irq(1, 45);
+	model_settle();
+	free_irq(45, &cookie);
+	model_outcome("thread_task=%d", thread_task);
+}
