@@ -165,7 +165,10 @@ std::string rewriteCall(llvm::StringRef S, const CallText &Call, const CallTempl
     } else if (A.Placeholder && Literals.count(A.Text)) {
       Text = Literals.at(A.Text);
     } else {
-      Text = A.Text;
+      std::map<std::string, std::string> Values = Literals;
+      for (const auto &[Role, Index] : Roles)
+        Values[Role] = Call.arg(S, Index);
+      Text = fillTemplate(A.Text, Values);
     }
     if (I > 0) {
       // Keep the author's separator (a line break, say) between neighbours.

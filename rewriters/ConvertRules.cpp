@@ -68,13 +68,45 @@ llvm::Expected<std::string> scalar(const YAML::Node &Parent, const char *Key, ll
 
 } // namespace
 
+namespace {
+
+std::string shippedRulesPath(llvm::StringRef Target) {
+  return std::string(DETASKLET_SOURCE_DIR) + "/rules/" + Target.str() + ".yaml";
+}
+
+// Over's keys replace Base's; mappings merge key by key, so a file that
+// extends a target names only what it changes.
+YAML::Node overlay(const YAML::Node &Base, const YAML::Node &Over) {
+  if (!Base.IsMap() || !Over.IsMap())
+    return Over;
+  YAML::Node Out = YAML::Clone(Base);
+  for (const auto &Entry : Over) {
+    const std::string Key = Entry.first.as<std::string>();
+    Out[Key] = Out[Key] ? overlay(Out[Key], Entry.second) : Entry.second;
+  }
+  return Out;
+}
+
+} // namespace
+
 llvm::Expected<ConvertRules> ConvertRules::parse(llvm::StringRef Yaml, llvm::StringRef Name) {
   ConvertRules R;
   try {
     YAML::Node Root = YAML::Load(Yaml.str());
+    if (const YAML::Node Extends = Root.IsMap() ? Root["extends"] : YAML::Node()) {
+      std::string Base = Extends.as<std::string>();
+      auto Text = llvm::MemoryBuffer::getFile(shippedRulesPath(Base));
+      if (!Text)
+        return errorAt(Name, Extends.Mark(),
+                       "extends: no shipped target '" + Base + "' (use bh or wq)");
+      YAML::Node Merged = overlay(YAML::Load((*Text)->getBuffer().str()), Root);
+      Merged.remove("extends");
+      Root = Merged;
+    }
     if (!Root.IsMap())
       return errorAt(Name, Root.Mark(), "expected a mapping with target, type, calls, ...");
-    std::string *Fields[] = {&R.Target, &R.Summary, &R.Type, &R.Include, &R.FromTasklet};
+    std::string FromTasklet;
+    std::string *Fields[] = {&R.Target, &R.Summary, &R.Type, &R.Include, &FromTasklet};
     const char *Keys[] = {"target", "summary", "type", "include", "from_tasklet"};
     for (size_t I = 0; I < std::size(Keys); ++I) {
       auto V = scalar(Root, Keys[I], Name);
@@ -82,6 +114,15 @@ llvm::Expected<ConvertRules> ConvertRules::parse(llvm::StringRef Yaml, llvm::Str
         return V.takeError();
       *Fields[I] = *V;
     }
+    // "from_work" keeps from_tasklet()'s arguments; a kernel without
+    // from_work() takes "container_of({ptr}, typeof(*{var}), {field})".
+    if (FromTasklet.find('(') == std::string::npos)
+      FromTasklet += "({var}, {ptr}, {field})";
+    std::optional<CallTemplate> From = CallTemplate::parse(FromTasklet);
+    if (!From)
+      return errorAt(Name, Root["from_tasklet"].Mark(),
+                     "from_tasklet: expected a name or a call like from_work({var}, {ptr}, {field})");
+    R.FromTasklet = *From;
     const YAML::Node Queues = Root["queues"];
     if (!Queues || !Queues.IsMap())
       return errorAt(Name, Root.Mark(), "missing 'queues:' with normal and hi");
@@ -156,7 +197,7 @@ llvm::Expected<ConvertRules> ConvertRules::load(llvm::StringRef Path) {
 }
 
 llvm::Expected<ConvertRules> ConvertRules::loadTarget(llvm::StringRef Target) {
-  return load(std::string(DETASKLET_SOURCE_DIR) + "/rules/" + Target.str() + ".yaml");
+  return load(shippedRulesPath(Target));
 }
 
 } // namespace detasklet

@@ -14,7 +14,8 @@
 namespace detasklet {
 
 // "queue_work({wq}, {t})": a callee and arguments, each a placeholder naming a
-// role ("t", "cb", "wq") or literal text.
+// role ("t", "cb", "wq") or text, in which placeholders are filled too
+// ("typeof(*{var})").
 struct CallTemplate {
   struct Arg {
     bool Placeholder = false;
@@ -35,7 +36,7 @@ struct ConvertRules {
   llvm::StringMap<CallTemplate> Calls;            // tasklet API function -> replacement
   llvm::StringMap<std::string> DeclareMacros;     // DECLARE_TASKLET* -> DECLARE_WORK
   std::string DeclaredDisabledInit;               // disable_work({t}); empty: manual
-  std::string FromTasklet;                        // from_work
+  CallTemplate FromTasklet; // from_work({var}, {ptr}, {field}); the rule may name only the callee
   std::vector<std::pair<std::string, std::string>> FieldRenames; // substring -> replacement
   std::string LegacyParameter;                    // work
   std::string LegacyDataInit;                     // from_work({var}, {param}, {field})

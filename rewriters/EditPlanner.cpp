@@ -312,13 +312,9 @@ private:
     rewriteCallAt(U, U.Callee, Template->second, {{"t", 0}, {"cb", 1}});
   }
 
-  // from_tasklet(var, t, field) -> from_work(var, t, field): the same arguments.
+  // from_tasklet(var, t, field) -> from_work(var, t, field), or what the rules say.
   void rewriteFromTasklet(const Use &U) {
-    CallTemplate To;
-    To.Callee = Rules.FromTasklet;
-    for (const char *Role : {"var", "ptr", "field"})
-      To.Args.push_back({true, Role});
-    rewriteCallAt(U, "from_tasklet", To, {{"var", 0}, {"ptr", 1}, {"field", 2}});
+    rewriteCallAt(U, "from_tasklet", Rules.FromTasklet, {{"var", 0}, {"ptr", 1}, {"field", 2}});
   }
 
   // Rewrites the call written at U's anchor per a template whose placeholders

@@ -71,7 +71,7 @@ std::string patchBody(const std::vector<const GroupPlan *> &Groups, const Invent
     const CallTemplate &T = Rules.Calls.find(C)->second;
     Mapped.push_back(C + "() becomes " + T.Callee + "()");
   }
-  Mapped.push_back("from_tasklet() becomes " + Rules.FromTasklet + "()");
+  Mapped.push_back("from_tasklet() becomes " + Rules.FromTasklet.Callee + "()");
   Text += llvm::join(Mapped, ", ") + ".";
   for (const std::string &D : Differences) {
     auto Note = Rules.Notes.find(D);

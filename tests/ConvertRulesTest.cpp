@@ -17,7 +17,7 @@ TEST(ConvertRules, ShippedBhRulesFollowUpstreamPractice) {
   EXPECT_EQ(R.Calls.find("tasklet_kill")->second.Callee, "cancel_work_sync");
   EXPECT_EQ(R.Calls.find("tasklet_enable")->second.Callee, "enable_and_queue_work");
   EXPECT_EQ(R.Calls.find("tasklet_disable_nosync")->second.Callee, "disable_work");
-  EXPECT_EQ(R.FromTasklet, "from_work");
+  EXPECT_EQ(R.FromTasklet.Callee, "from_work");
   // Plain DECLARE_WORK would lose the disabled state: disable_work() comes with it.
   EXPECT_EQ(R.DeclareMacros.lookup("DECLARE_TASKLET_DISABLED"), "DECLARE_WORK");
   EXPECT_EQ(R.DeclaredDisabledInit, "disable_work({t})");
@@ -120,4 +120,28 @@ TEST(CallText, RetypedMembersKeepTheirColumn) {
   EXPECT_EQ(retyped("\tstruct tasklet_struct tl;\n"), "\tstruct work_struct tl;\n");
   EXPECT_EQ(retyped("static void f(struct tasklet_struct *t)\n"),
             "static void f(struct work_struct *t)\n");
+}
+
+TEST(ConvertRules, ExtendingATargetChangesOnlyWhatItNames) {
+  // A kernel before 6.9 has no from_work(): container_of() with typeof instead.
+  auto R = ConvertRules::parse("extends: bh\n"
+                               "from_tasklet: container_of({ptr}, typeof(*{var}), {field})\n"
+                               "calls:\n  tasklet_enable: enable_work({t})\n",
+                               "old-kernel.yaml");
+  ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
+  EXPECT_EQ(R->QueueNormal, "system_bh_wq");
+  EXPECT_EQ(R->Calls.find("tasklet_enable")->second.Callee, "enable_work");
+  EXPECT_EQ(R->Calls.find("tasklet_kill")->second.Callee, "cancel_work_sync");
+  auto Call = CallText::parse("from_tasklet(p, t, rx.tl)", 0, "from_tasklet");
+  ASSERT_TRUE(Call);
+  EXPECT_EQ(rewriteCall("from_tasklet(p, t, rx.tl)", *Call, R->FromTasklet,
+                        {{"var", 0}, {"ptr", 1}, {"field", 2}}, {}),
+            "container_of(t, typeof(*p), rx.tl)");
+}
+
+TEST(ConvertRules, ExtendingAnUnknownTargetIsAnError) {
+  auto R = ConvertRules::parse("extends: bottom-half\n", "mine.yaml");
+  ASSERT_FALSE(bool(R));
+  EXPECT_NE(llvm::toString(R.takeError()).find("mine.yaml:1:10: extends: no shipped target"),
+            std::string::npos);
 }
