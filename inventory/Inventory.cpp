@@ -87,9 +87,16 @@ void InventoryBuilder::add(const TuFacts &Facts) {
     // A prototype in one TU, the definition in another: keep the definition's
     // facts and every declaration's parameter.
     std::vector<TypeSite> Params = It->second.Params;
+    std::set<TextRange> Mentions(It->second.Mentions.begin(), It->second.Mentions.end());
+    std::set<std::string> Neighbours(It->second.RenameNeighbours.begin(),
+                                     It->second.RenameNeighbours.end());
     if (C.Defined && !It->second.Defined)
       It->second = C;
     It->second.Params = mergeSites(std::move(Params), C.Params);
+    Mentions.insert(C.Mentions.begin(), C.Mentions.end());
+    Neighbours.insert(C.RenameNeighbours.begin(), C.RenameNeighbours.end());
+    It->second.Mentions.assign(Mentions.begin(), Mentions.end());
+    It->second.RenameNeighbours.assign(Neighbours.begin(), Neighbours.end());
   }
   for (const AliasDef &A : Facts.Aliases) {
     auto [It, Inserted] = Aliases.emplace(A.Key, A);

@@ -140,6 +140,11 @@ struct CallbackInfo {
   std::vector<TypeSite> Params;     // its parameter in every declaration seen
   std::vector<DataUse> DataUses;    // legacy: how the body uses its data
   std::vector<std::string> Locals;  // names declared in the body (for collision checks)
+  bool FileLocal = false;           // static: every mention is in its TU, a rename can be complete
+  std::vector<TextRange> Mentions;  // where its name is written (declarations, references)
+  // File-scope names of its TU that differ from its name only where "tasklet"
+  // is (foo_tasklet_fn vs foo_bh_work_fn): what a rename could collide with.
+  std::vector<std::string> RenameNeighbours;
 };
 
 // A place that can carry a tasklet pointer without being a tasklet: a parameter,

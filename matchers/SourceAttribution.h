@@ -18,6 +18,7 @@ public:
   TuContext(const TaskletApi &Api, std::string Root) : Api(Api), Root(std::move(Root)) {}
 
   void setPreprocessor(clang::Preprocessor &P) { PP = &P; }
+  const clang::Preprocessor *preprocessor() const { return PP; }
   void setWorkingDir(std::string Dir) { WorkingDir = std::move(Dir); }
   const TaskletApi &api() const { return Api; }
 

@@ -173,11 +173,11 @@ llvm::Expected<ConvertRules> ConvertRules::parse(llvm::StringRef Yaml, llvm::Str
         return V.takeError();
       *CbFields[I] = *V;
     }
-    if (const YAML::Node Renames = Root["rename_fields"]) {
+    if (const YAML::Node Renames = Root["rename"]) {
       if (!Renames.IsMap())
-        return errorAt(Name, Renames.Mark(), "rename_fields maps a substring to its replacement");
+        return errorAt(Name, Renames.Mark(), "rename maps a substring to its replacement");
       for (const auto &Entry : Renames)
-        R.FieldRenames.emplace_back(Entry.first.as<std::string>(), Entry.second.as<std::string>());
+        R.Renames.emplace_back(Entry.first.as<std::string>(), Entry.second.as<std::string>());
     }
     if (const YAML::Node Notes = Root["notes"])
       for (const auto &Entry : Notes)

@@ -37,7 +37,7 @@ struct ConvertRules {
   llvm::StringMap<std::string> DeclareMacros;     // DECLARE_TASKLET* -> DECLARE_WORK
   std::string DeclaredDisabledInit;               // disable_work({t}); empty: manual
   CallTemplate FromTasklet; // from_work({var}, {ptr}, {field}); the rule may name only the callee
-  std::vector<std::pair<std::string, std::string>> FieldRenames; // substring -> replacement
+  std::vector<std::pair<std::string, std::string>> Renames; // in names: substring -> replacement
   std::string LegacyParameter;                    // work
   std::string LegacyDataInit;                     // from_work({var}, {param}, {field})
   std::string LegacyData;                         // container_of({param}, {type}, {field})

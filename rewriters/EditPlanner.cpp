@@ -84,42 +84,59 @@ private:
   std::vector<AliasDef> Carriers;
   std::string Queue;
   std::map<std::string, std::string> NewFieldName; // old -> new, for the group's fields
-  std::vector<PlannedEdit> Renames;                // every written mention of a renamed field
+  std::vector<PlannedEdit> Renames;                // every written mention of a renamed name
   std::vector<bool> RenameConsumed;                // applied inside a rewritten call instead
 
-  // A field is renamed when the rules' substring is in its name, the new name
-  // is free in its struct, and every mention is written as the old name.
+  // A name is changed per the rules' renames, when the new name is free and
+  // every mention is written as the old name; a field in its struct, a
+  // file-local callback in its TU (only for renames of the word the
+  // inventory checked for collisions: "tasklet").
   void planRenames() {
     for (const ObjectReport *O : Members) {
       if (O->Decl.Kind != ObjectKind::Field)
         continue;
-      std::string New = O->Decl.Name;
-      for (const auto &[From, To] : Rules.FieldRenames)
-        if (size_t At = New.find(From); At != std::string::npos)
-          New.replace(At, From.size(), To);
-      if (New == O->Decl.Name ||
-          std::count(O->Decl.Siblings.begin(), O->Decl.Siblings.end(), New))
-        continue;
-      std::vector<PlannedEdit> Edits;
-      bool AllWritten = true;
-      for (const TextRange &M : O->Mentions) {
-        const std::string *S = M.valid() && !llvm::sys::path::is_absolute(M.File)
-                                   ? Sources.get(M.File)
-                                   : nullptr;
-        if (!S || llvm::StringRef(*S).substr(M.Offset, M.Length) != O->Decl.Name) {
-          AllWritten = false; // token pasting or a file outside the tree: keep the name
-          break;
-        }
-        Edits.push_back({M, New});
-      }
-      if (!AllWritten || Edits.empty())
-        continue;
-      NewFieldName[O->Decl.Name] = New;
-      Renames.insert(Renames.end(), Edits.begin(), Edits.end());
+      std::string New = renamed(O->Decl.Name);
+      if (New != O->Decl.Name &&
+          !std::count(O->Decl.Siblings.begin(), O->Decl.Siblings.end(), New) &&
+          renameMentions(O->Mentions, O->Decl.Name, New))
+        NewFieldName[O->Decl.Name] = New;
+    }
+    std::set<std::string> Taken;
+    for (const CallbackInfo &C : Callbacks) {
+      std::string New = renamed(C.Name, "tasklet");
+      if (C.FileLocal && New != C.Name && !Taken.count(New) &&
+          !std::binary_search(C.RenameNeighbours.begin(), C.RenameNeighbours.end(), New) &&
+          renameMentions(C.Mentions, C.Name, New))
+        Taken.insert(New);
     }
     std::sort(Renames.begin(), Renames.end(),
               [](const PlannedEdit &A, const PlannedEdit &B) { return A.Range < B.Range; });
     RenameConsumed.assign(Renames.size(), false);
+  }
+
+  // Name with the rules' renames applied (only the one of Word, when given).
+  std::string renamed(const std::string &Name, llvm::StringRef Word = "") const {
+    std::string New = Name;
+    for (const auto &[From, To] : Rules.Renames)
+      if (size_t At = New.find(From); At != std::string::npos && (Word.empty() || From == Word))
+        New.replace(At, From.size(), To);
+    return New;
+  }
+
+  // Plans the edits of a rename; false (nothing planned) when a mention is not
+  // written as the old name (token pasting) or lies outside the tree.
+  bool renameMentions(const std::vector<TextRange> &Mentions, const std::string &Old,
+                      const std::string &New) {
+    std::vector<PlannedEdit> Edits;
+    for (const TextRange &M : Mentions) {
+      const std::string *S =
+          M.valid() && !llvm::sys::path::is_absolute(M.File) ? Sources.get(M.File) : nullptr;
+      if (!S || llvm::StringRef(*S).substr(M.Offset, M.Length) != Old)
+        return false;
+      Edits.push_back({M, New});
+    }
+    Renames.insert(Renames.end(), Edits.begin(), Edits.end());
+    return !Edits.empty();
   }
 
   // A member path with its last component (the tasklet field) renamed.

@@ -146,4 +146,74 @@ void pd_start(struct pd *p)
       << P.Converted;
 }
 
+
+TEST(EditPlanner, FileLocalCallbacksAreRenamedUnlessTheNameIsTaken) {
+  Planned P = plan(R"c(#include <linux/interrupt.h>
+
+struct pd {
+	struct tasklet_struct rx_tasklet;
+	struct tasklet_struct tx_tasklet;
+};
+
+static void pd_rx_tasklet(struct tasklet_struct *t)
+{
+}
+
+#define pd_tx_bh_work_budget 4
+
+static void pd_tx_tasklet(struct tasklet_struct *t)
+{
+}
+
+void pd_exported_tasklet(struct tasklet_struct *t)
+{
+}
+
+void pd_start(struct pd *p)
+{
+	tasklet_setup(&p->rx_tasklet, pd_rx_tasklet);
+	tasklet_setup(&p->tx_tasklet, pd_exported_tasklet);
+	pd_rx_tasklet(&p->rx_tasklet);
+}
+
+void pd_other(struct pd *p)
+{
+	tasklet_setup(&p->tx_tasklet, pd_tx_tasklet);
+}
+)c");
+  EXPECT_TRUE(P.Problems.empty());
+  // Renamed at the definition, the registration and the direct call.
+  EXPECT_TRUE(contains(P.Converted, "static void pd_rx_bh_work(struct work_struct *t)"));
+  EXPECT_TRUE(contains(P.Converted, "INIT_WORK(&p->rx_bh_work, pd_rx_bh_work);"));
+  EXPECT_TRUE(contains(P.Converted, "\tpd_rx_bh_work(&p->rx_bh_work);"));
+  // pd_tx_bh_work would not collide with the macro pd_tx_bh_work_budget.
+  EXPECT_TRUE(contains(P.Converted, "static void pd_tx_bh_work(struct work_struct *t)"));
+  // Visible to other translation units: its name is kept.
+  EXPECT_TRUE(contains(P.Converted, "void pd_exported_tasklet(struct work_struct *t)"));
+}
+
+TEST(EditPlanner, CallbackKeepsItsNameWhenTheNewOneExists) {
+  Planned P = plan(R"c(#include <linux/interrupt.h>
+
+struct pd {
+	struct tasklet_struct tl;
+};
+
+static int pd_bh_work;
+
+static void pd_tasklet(struct tasklet_struct *t)
+{
+	pd_bh_work++;
+}
+
+void pd_start(struct pd *p)
+{
+	tasklet_setup(&p->tl, pd_tasklet);
+}
+)c");
+  EXPECT_TRUE(P.Problems.empty());
+  EXPECT_TRUE(contains(P.Converted, "static void pd_tasklet(struct work_struct *t)"));
+  EXPECT_TRUE(contains(P.Converted, "INIT_WORK(&p->tl, pd_tasklet);"));
+}
+
 } // namespace
