@@ -36,7 +36,9 @@ t0=$(date +%s)
 # kernel's .gitignore keeps build outputs out of git, so they stay in place and
 # make only rebuilds what the patches touch.
 if [ ! -d "$scratch/.git" ]; then
-  rsync -a --delete --exclude .detasklet "$tree/" "$scratch/"
+  rm -rf "$scratch"
+  mkdir -p "$scratch"
+  tar -C "$tree" --exclude=./.detasklet -cf - . | tar -C "$scratch" -xf -
   # Debian's source package appends "/*" to .gitignore (its packaging ignores
   # the top level); without that block the kernel's own ignore rules apply.
   sed -i '/^# Debian packaging/,$d' "$scratch/.gitignore"
@@ -62,10 +64,12 @@ echo "convert: exit $convert_rc, ${wall}s wall, $(echo "$user + $sys" | bc)s CPU
 
 # 2. git am, patch by patch, so one bad patch does not hide the others
 applied=0; failed_am=0
+: > "$out/applied.txt"; : > "$out/am-failures.txt"
 for p in "$out"/patches/*.patch; do
   [ -e "$p" ] || continue
   if git -C "$scratch" -c user.name=eval -c user.email=eval@localhost am -q "$p" >/dev/null 2>&1; then
     applied=$((applied + 1))
+    echo "$(basename "$p") $(git -C "$scratch" rev-parse HEAD)" >> "$out/applied.txt"
   else
     git -C "$scratch" am --abort >/dev/null 2>&1 || true
     failed_am=$((failed_am + 1))
@@ -80,30 +84,68 @@ stamp=$(date +%s)
 sleep 1
 ( cd "$scratch" && make LLVM=-19 -j"$jobs" -k "${objects[@]}" > "$out/rebuild.log" 2>&1 ) || true
 
-# 4. per touched .c file: rebuilt? any tasklet API left?
-api='\btasklet_(setup|init|schedule|hi_schedule|kill|disable|disable_nosync|disable_in_atomic|enable|trylock|unlock|unlock_wait|unlock_spin_wait)\b|\bDECLARE_TASKLET|\bfrom_tasklet\b|struct tasklet_struct'
+# 4. per baseline .c file: does its object still build, is any tasklet API
+# left in its code? Objects are judged from make's own error lines, so an
+# edited header that breaks a file the series did not touch counts too. What
+# is left is what detasklet lint (clang's lexer: code only, not comments or
+# strings) still finds.
+grep -oE '\[[^]]*: ([^] ]+\.o)\] Error' "$out/rebuild.log" | sed -E 's/.*: ([^] ]+)\.o\] Error/\1.c/' \
+  | sort -u > "$out/broken.txt" || true
+lint_files() { # DIR: the baseline files of that tree with tasklet API in code
+  # lint exits 1 when it finds something: that is the answer, not a failure
+  (cd "$1" && "$detasklet" lint --root "$1" --format json $(cat "$meta/baseline-ok.txt") 2>/dev/null || true) \
+    | python3 -c 'import json,sys; print("\n".join(sorted({f["file"] for f in json.load(sys.stdin)["findings"]})))'
+}
+lint_files "$scratch" > "$out/tasklets-left.txt"
+in_code=$(lint_files "$tree" | grep -c . || true)
 touched_c=0; compiled=0; broken=0; full=0; full_ok=0
-: > "$out/broken.txt"; : > "$out/partial.txt"
+: > "$out/partial.txt"
 while read -r f; do
   case "$f" in *.c) ;; *) continue ;; esac
   grep -qx "$f" "$meta/baseline-ok.txt" || continue
   touched_c=$((touched_c + 1))
-  o="$scratch/${f%.c}.o"
-  ok=0
-  if [ -e "$o" ] && [ "$(stat -c %Y "$o")" -ge "$stamp" ]; then ok=1; compiled=$((compiled + 1)); else broken=$((broken + 1)); echo "$f" >> "$out/broken.txt"; fi
-  if grep -qE "$api" "$scratch/$f"; then echo "$f" >> "$out/partial.txt"; else full=$((full + 1)); full_ok=$((full_ok + ok)); fi
+  ok=1
+  if grep -qx "$f" "$out/broken.txt"; then ok=0; broken=$((broken + 1)); else compiled=$((compiled + 1)); fi
+  if grep -qx "$f" "$out/tasklets-left.txt"; then echo "$f" >> "$out/partial.txt"; else full=$((full + 1)); full_ok=$((full_ok + ok)); fi
 done < "$out/touched.txt"
+broken_all=$(grep -c . "$out/broken.txt" || true)
 
-# 5. checkpatch --strict on every patch
-cp_warn=0; cp_err=0; cp_check=0; : > "$out/checkpatch.txt"
+# 5. checkpatch --strict on every patch, and on the same change reversed: a
+# message the reversed change has as often belongs to the original code.
+cp_err=0; cp_warn=0; cp_check=0; cp_new=0
+: > "$out/checkpatch.txt"; : > "$out/checkpatch-introduced.txt"
 for p in "$out"/patches/*.patch; do
   [ -e "$p" ] || continue
-  res=$(cd "$tree" && perl scripts/checkpatch.pl --strict --no-signoff --terse "$p" 2>/dev/null || true)
-  printf '%s\n' "$res" | grep -E ': (WARNING|ERROR|CHECK):' | sed "s|^|$(basename "$p"): |" >> "$out/checkpatch.txt" || true
-  cp_err=$((cp_err + $(printf '%s\n' "$res" | grep -c ': ERROR:' || true)))
-  cp_warn=$((cp_warn + $(printf '%s\n' "$res" | grep -c ': WARNING:' || true)))
-  cp_check=$((cp_check + $(printf '%s\n' "$res" | grep -c ': CHECK:' || true)))
+  (cd "$tree" && perl scripts/checkpatch.pl --strict --no-signoff --terse "$p" > "$out/cp.fwd" 2>/dev/null) || true
+  rev=$(sed -n "s/^$(basename "$p") //p" "$out/applied.txt")
+  : > "$out/cp.reverse.diff" # a patch that did not apply has nothing to compare with
+  [ -n "$rev" ] && git -C "$scratch" diff "$rev" "$rev^" > "$out/cp.reverse.diff"
+  (cd "$tree" && perl scripts/checkpatch.pl --strict --no-signoff --terse "$out/cp.reverse.diff" \
+     > "$out/cp.back" 2>/dev/null) || true
+  grep -E ': (WARNING|ERROR|CHECK):' "$out/cp.fwd" | sed "s|^|$(basename "$p"): |" >> "$out/checkpatch.txt" || true
+  cp_err=$((cp_err + $(grep -c ': ERROR:' "$out/cp.fwd" || true)))
+  cp_warn=$((cp_warn + $(grep -c ': WARNING:' "$out/cp.fwd" || true)))
+  cp_check=$((cp_check + $(grep -c ': CHECK:' "$out/cp.fwd" || true)))
+  cp_new=$((cp_new + $(python3 - "$out/cp.fwd" "$out/cp.back" "$(basename "$p")" \
+                       "$out/checkpatch-introduced.txt" <<'PY'
+import collections, re, sys
+def kinds(path):
+    c = collections.Counter()
+    for line in open(path):
+        m = re.search(r': ((?:WARNING|ERROR|CHECK): .*)$', line.rstrip("\n"))
+        if m and "commit description" not in m.group(1):
+            c[m.group(1)] += 1
+    return c
+fwd, back = kinds(sys.argv[1]), kinds(sys.argv[2])
+new = {k: n - back[k] for k, n in fwd.items() if n > back[k]}
+with open(sys.argv[4], "a") as out:
+    for k, n in sorted(new.items()):
+        out.write(f"{sys.argv[3]}: {n}x {k}\n")
+print(sum(new.values()))
+PY
+)))
 done
+rm -f "$out/cp.fwd" "$out/cp.back" "$out/cp.reverse.diff"
 
 tasklet_files=$(wc -l < "$meta/tasklet-files.txt")
 baseline_ok=$(wc -l < "$meta/baseline-ok.txt")
@@ -113,18 +155,21 @@ printf '\n%-44s %s\n' "tasklet-using .c files" "$tasklet_files"
 printf '%-44s %s\n' "compiling at baseline (allmodconfig, clang 19)" "$baseline_ok"
 printf '%-44s %s\n' "convert" "$summary"
 printf '%-44s %s\n' "patches (applied with git am / failed)" "$patches ($applied / $failed_am)"
+printf '%-44s %s\n' "  of which use the API in code (lint)" "$in_code"
 printf '%-44s %s\n' "baseline .c files touched" "$touched_c"
 printf '%-44s %s\n' "  of which rebuild with -Werror" "$compiled (broken: $broken)"
 printf '%-44s %s\n' "  fully converted (no tasklet API left)" "$full (compiling: $full_ok)"
+printf '%-44s %s\n' "objects failing to build (any baseline)" "$broken_all"
 printf '%-44s %s\n' "checkpatch --strict: errors/warnings/checks" "$cp_err / $cp_warn / $cp_check"
+printf '%-44s %s\n' "  introduced by the patches" "$cp_new"
 printf '%-44s %s\n' "convert wall / CPU / peak" "${wall}s / $(echo "$user + $sys" | bc)s / $((rss / 1024)) MiB"
 cat > "$out/convert-eval.json" <<JSON
 {"target": "$target", "tasklet_files": $tasklet_files, "baseline_ok": $baseline_ok,
  "patches": $patches, "applied": $applied, "am_failed": $failed_am,
- "touched_c": $touched_c, "compiled": $compiled, "broken": $broken,
+ "in_code": $in_code, "touched_c": $touched_c, "broken_any": $broken_all, "compiled": $compiled, "broken": $broken,
  "fully_converted": $full, "fully_converted_compiling": $full_ok,
- "checkpatch": {"errors": $cp_err, "warnings": $cp_warn, "checks": $cp_check},
+ "checkpatch": {"errors": $cp_err, "warnings": $cp_warn, "checks": $cp_check, "introduced": $cp_new},
  "convert": {"exit": $convert_rc, "wall_s": $wall, "cpu_s": $(echo "$user + $sys" | bc), "peak_mib": $((rss / 1024))},
  "total_s": $(( $(date +%s) - t0 ))}
 JSON
-echo "details: $out (convert.log, broken.txt, partial.txt, checkpatch.txt, rebuild.log)"
+echo "details: $out (convert.log, broken.txt, partial.txt, tasklets-left.txt, checkpatch.txt, checkpatch-introduced.txt, rebuild.log)"
