@@ -105,7 +105,7 @@ TEST(SeededCorpusMistake, CancelWorkBeforeDevresFreeIsAUseAfterFree) {
   const Violation *V = C.Converted.find(Property::UseAfterFree);
   ASSERT_TRUE(V);
   EXPECT_TRUE(V->Replayed);
-  EXPECT_NE(V->Message.find("acme_uart_rx_tasklet"), std::string::npos) << V->Message;
+  EXPECT_NE(V->Message.find("acme_uart_rx_bh_work"), std::string::npos) << V->Message;
 }
 
 } // namespace
