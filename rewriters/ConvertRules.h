@@ -48,6 +48,10 @@ struct ConvertRules {
   static llvm::Expected<ConvertRules> load(llvm::StringRef Path);
   // rules/<target>.yaml shipped with the tool.
   static llvm::Expected<ConvertRules> loadTarget(llvm::StringRef Target);
+  // What the command line chose: a rules file when given, else the target.
+  static llvm::Expected<ConvertRules> select(llvm::StringRef Target, llvm::StringRef File) {
+    return File.empty() ? loadTarget(Target) : load(File);
+  }
 };
 
 // Fills {name} placeholders; unknown names are left as they are.

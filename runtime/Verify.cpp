@@ -71,7 +71,9 @@ void appendViolation(std::string &S, const char *Side, const ExploreResult &E, P
   if (!V)
     return;
   S += std::string("      ") + Side + ": " + V->Message + "\n";
-  S += "      replay: --scenario " + E.Scenario + " --replay " + V->Token + "\n";
+  // The options of `detasklet verify` that replay it on the same side.
+  S += "      replay: --scenario-name " + E.Scenario + " --replay " + V->Token +
+       (std::string(Side) == "original" ? " --replay-original" : "") + "\n";
   if (WithTraces)
     for (const std::string &Line : {formatTrace(V->Trace)}) {
       size_t Start = 0;

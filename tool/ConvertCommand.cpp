@@ -78,9 +78,7 @@ std::vector<PatchSpec> patchesFor(const ConversionPlan &Plan, const Inventory &I
 } // namespace
 
 int runConvert(const ConvertOptions &Options) {
-  llvm::Expected<ConvertRules> Rules = Options.RulesFile.empty()
-                                           ? ConvertRules::loadTarget(Options.Target)
-                                           : ConvertRules::load(Options.RulesFile);
+  llvm::Expected<ConvertRules> Rules = ConvertRules::select(Options.Target, Options.RulesFile);
   if (!Rules) {
     error() << llvm::toString(Rules.takeError()) << "\n";
     return 2;

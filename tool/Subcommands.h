@@ -18,6 +18,9 @@ int scanMain(const std::vector<std::string> &FixedFlags);
 extern llvm::cl::SubCommand ConvertSubcommand;
 int convertMain(const std::vector<std::string> &FixedFlags);
 
+extern llvm::cl::SubCommand VerifySubcommand;
+int verifyMain(const std::vector<std::string> &FixedFlags);
+
 extern llvm::cl::SubCommand LintSubcommand;
 int lintMain(const std::vector<std::string> &FixedFlags);
 

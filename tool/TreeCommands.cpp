@@ -1,11 +1,12 @@
-// The subcommands that analyse a tree through its compile commands: scan and
-// convert. They share their input options; LLVM's options must be registered
+// The subcommands that analyse a tree through its compile commands: scan,
+// convert and verify. They share their input options; LLVM's options must be registered
 // in the translation unit that defines their subcommands (static init order),
 // so both front ends live here.
 #include "tool/ConvertCommand.h"
 #include "tool/Progress.h"
 #include "tool/ScanCommand.h"
 #include "tool/Subcommands.h"
+#include "tool/VerifyCommand.h"
 
 using namespace llvm;
 
@@ -15,33 +16,36 @@ cl::SubCommand ScanSubcommand("scan", "Inventory every tasklet and what converti
 cl::SubCommand ConvertSubcommand("convert",
                                  "Rewrite convertible tasklets into work items (diff, in place, "
                                  "or a patch series)");
+cl::SubCommand VerifySubcommand("verify",
+                                "Check a driver's conversion in the runtime model: a scenario "
+                                "explored against the original and the conversion");
 
 namespace {
 
 // Shared input options (LibTooling conventions).
 cl::opt<std::string> BuildPath("p", cl::desc("Build directory with compile_commands.json"),
                                cl::value_desc("dir"), cl::cat(InputCategory),
-                               cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand));
+                               cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
 cl::list<std::string> Inputs(cl::Positional, cl::desc("<file or directory>..."),
                              cl::cat(InputCategory), cl::sub(ScanSubcommand),
-                             cl::sub(ConvertSubcommand));
+                             cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
 cl::list<std::string> ExtraArgs("extra-arg", cl::desc("Argument to append to each compile command"),
                                 cl::cat(InputCategory), cl::sub(ScanSubcommand),
-                                cl::sub(ConvertSubcommand));
+                                cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
 cl::list<std::string> ExtraArgsBefore("extra-arg-before",
                                       cl::desc("Argument to prepend to each compile command"),
                                       cl::cat(InputCategory), cl::sub(ScanSubcommand),
-                                      cl::sub(ConvertSubcommand));
+                                      cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
 cl::opt<std::string> RootDir("root",
                              cl::desc("Directory paths are reported relative to "
                                       "(default: the compile database's directory)"),
                              cl::cat(InputCategory), cl::sub(ScanSubcommand),
-                             cl::sub(ConvertSubcommand));
+                             cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
 cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"), cl::init(0), cl::Prefix,
-                       cl::cat(RunCategory), cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand));
+                       cl::cat(RunCategory), cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
 cl::opt<bool> NoProgress("no-progress", cl::desc("No progress line on a terminal"),
                          cl::cat(RunCategory), cl::sub(ScanSubcommand),
-                         cl::sub(ConvertSubcommand));
+                         cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
 
 // scan
 cl::opt<std::string> ApiRules("api-rules",
@@ -61,10 +65,11 @@ cl::opt<std::string> OutputFile("o", cl::desc("Write the report to a file"),
 cl::opt<std::string> Target("target",
                             cl::desc("Conversion target: bh (BH workqueue, default) or wq "
                                      "(process context); reads rules/<target>.yaml"),
-                            cl::init("bh"), cl::cat(InputCategory), cl::sub(ConvertSubcommand));
+                            cl::init("bh"), cl::cat(InputCategory), cl::sub(ConvertSubcommand),
+                            cl::sub(VerifySubcommand));
 cl::opt<std::string> RulesFile("rules", cl::desc("Conversion rules file (overrides --target)"),
                                cl::value_desc("file"), cl::cat(InputCategory),
-                               cl::sub(ConvertSubcommand));
+                               cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
 cl::opt<bool> Diff("diff", cl::desc("Print a unified diff (the default)"), cl::cat(OutputCategory),
                    cl::sub(ConvertSubcommand));
 cl::opt<bool> InPlace("in-place", cl::desc("Edit the files (atomically; refuses changed files)"),
@@ -77,6 +82,36 @@ cl::opt<std::string> From("from", cl::desc("Patch author, 'Name <email>'"), cl::
                           cl::sub(ConvertSubcommand));
 cl::opt<std::string> SignOff("signoff", cl::desc("Add Signed-off-by: 'Name <email>'"),
                              cl::cat(OutputCategory), cl::sub(ConvertSubcommand));
+
+// verify
+cl::opt<std::string> Scenario("scenario",
+                              cl::desc("C file with the driver's MODEL_SCENARIO()s "
+                                       "(runtime/scenarios/ has the corpus')"),
+                              cl::value_desc("file"), cl::cat(InputCategory),
+                              cl::sub(VerifySubcommand));
+cl::list<std::string> ScenarioNames("scenario-name",
+                                    cl::desc("Explore only this scenario (repeatable)"),
+                                    cl::cat(InputCategory), cl::sub(VerifySubcommand));
+cl::opt<unsigned> Cpus("cpus", cl::desc("Simulated CPUs (default 2)"), cl::init(2),
+                       cl::cat(RunCategory), cl::sub(VerifySubcommand));
+cl::opt<unsigned> PreemptionBound("preemption-bound",
+                                  cl::desc("At most this many preemptions per execution "
+                                           "(default: unbounded, with sleep sets)"),
+                                  cl::cat(RunCategory), cl::sub(VerifySubcommand));
+cl::opt<std::string> Replay("replay",
+                            cl::desc("Replay one execution from the token a report printed, "
+                                     "traced (with one --scenario-name)"),
+                            cl::cat(RunCategory), cl::sub(VerifySubcommand));
+cl::opt<bool> ReplayOriginal("replay-original",
+                             cl::desc("Replay on the original driver instead of the conversion"),
+                             cl::cat(RunCategory), cl::sub(VerifySubcommand));
+cl::opt<bool> Traces("traces", cl::desc("Print the trace of every violation"),
+                     cl::cat(OutputCategory), cl::sub(VerifySubcommand));
+cl::opt<std::string> ScratchDir("scratch",
+                                cl::desc("Directory for the converted copy (default: a new temporary "
+                                         "one, removed when the conversion is acceptable)"),
+                                cl::value_desc("dir"), cl::cat(OutputCategory),
+                                cl::sub(VerifySubcommand));
 
 SelectionRequest selection(const std::vector<std::string> &FixedFlags) {
   SelectionRequest S;
@@ -125,6 +160,24 @@ int convertMain(const std::vector<std::string> &FixedFlags) {
   Options.From = From;
   Options.SignedOffBy = SignOff;
   return runConvert(Options);
+}
+
+int verifyMain(const std::vector<std::string> &FixedFlags) {
+  VerifyOptions Options;
+  Options.Selection = selection(FixedFlags);
+  Options.Run = running();
+  Options.Target = Target;
+  Options.RulesFile = RulesFile;
+  Options.Scenario = Scenario;
+  Options.ScenarioNames.assign(ScenarioNames.begin(), ScenarioNames.end());
+  Options.Cpus = Cpus;
+  if (PreemptionBound.getNumOccurrences())
+    Options.PreemptionBound = PreemptionBound;
+  Options.Traces = Traces;
+  Options.Replay = Replay;
+  Options.ReplayOriginal = ReplayOriginal;
+  Options.ScratchDir = ScratchDir;
+  return runVerify(Options);
 }
 
 } // namespace detasklet

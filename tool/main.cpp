@@ -35,6 +35,7 @@ int main(int argc, char **argv) {
   const std::pair<cl::SubCommand *, SubcommandMain> Subcommands[] = {
       {&ScanSubcommand, scanMain},
       {&ConvertSubcommand, convertMain},
+      {&VerifySubcommand, verifyMain},
       {&LintSubcommand, lintMain},
   };
   for (const auto &[Cmd, Main] : Subcommands)

@@ -40,7 +40,7 @@ TEST(VerifyApi, BetterConversionIsReportedAsBetter) {
   EXPECT_TRUE(R.acceptable());
   std::string Text = formatReport(R, true);
   EXPECT_NE(Text.find("use-after-free       better"), std::string::npos) << Text;
-  EXPECT_NE(Text.find("replay: --scenario main --replay dtr1/"), std::string::npos) << Text;
+  EXPECT_NE(Text.find("replay: --scenario-name main --replay dtr1/"), std::string::npos) << Text;
 }
 
 TEST(VerifyApi, ABuildFailureIsAnErrorWithTheCompilerOutput) {

@@ -1,0 +1,36 @@
+// detasklet verify: convert the given driver in a scratch copy, then run a
+// scenario against the original and the conversion in the runtime model,
+// exploring every interleaving, and compare them property by property.
+#ifndef DETASKLET_TOOL_VERIFYCOMMAND_H
+#define DETASKLET_TOOL_VERIFYCOMMAND_H
+
+#include "tool/CompileCommands.h"
+#include "tool/TuRunner.h"
+
+#include <optional>
+
+namespace detasklet {
+
+struct VerifyOptions {
+  SelectionRequest Selection;
+  RunOptions Run;
+  std::string Target = "bh";
+  std::string RulesFile;
+  std::string Scenario;                    // the scenario source (MODEL_SCENARIO(...)s)
+  std::vector<std::string> ScenarioNames;  // which of them; empty: all
+  unsigned Cpus = 2;
+  std::optional<unsigned> PreemptionBound;
+  bool Traces = false;
+  std::string Replay;                      // a token to replay instead of exploring
+  bool ReplayOriginal = false;             // replay on the original (default: the conversion)
+  std::string ScratchDir;                  // where the converted copy goes; empty: a new temp dir
+};
+
+// Exit status: 0 the conversion keeps what the original guarantees (or only
+// documented differences); 1 it is worse somewhere, or nothing was converted;
+// 2 bad input or a build failure.
+int runVerify(const VerifyOptions &Options);
+
+} // namespace detasklet
+
+#endif
