@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set-up for a fresh Debian 12 machine (run as root) and for CI:
-#   scripts/dev.sh demo   install what is missing, build, scan the bundled corpus
+#   scripts/dev.sh demo   install what is missing, build, scan and convert the bundled corpus
 #   scripts/dev.sh test   install what is missing, build, run the whole test suite
 set -euo pipefail
 
@@ -48,6 +48,8 @@ case "${1:-}" in
     build_all
     cd "$top/test-corpus"
     "$build/detasklet" scan .
+    # The conversion of every pattern that converts (the rest are named on stderr).
+    "$build/detasklet" convert --diff .
     ;;
   test)
     install_missing
