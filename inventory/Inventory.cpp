@@ -109,6 +109,9 @@ void InventoryBuilder::add(const TuFacts &Facts) {
       Mentions[M.Key].insert(M.Name);
   for (const FunctionInfo &F : Facts.Functions)
     Functions.emplace(F.Key, F); // a header's function is the same in every TU
+  ContextEntries.insert(Facts.Context.Entries.begin(), Facts.Context.Entries.end());
+  Locks.insert(Facts.Context.Locks.begin(), Facts.Context.Locks.end());
+  Queries.insert(Facts.Context.Queries.begin(), Facts.Context.Queries.end());
 }
 
 void InventoryBuilder::addFailure(TuFailure Failure) { Failures.push_back(std::move(Failure)); }
@@ -236,6 +239,9 @@ Inventory InventoryBuilder::finish() {
   Inv.Scanned = Scanned;
   std::sort(Inv.Scanned.begin(), Inv.Scanned.end());
   Inv.Functions = Functions;
+  Inv.Context.Entries.assign(ContextEntries.begin(), ContextEntries.end());
+  Inv.Context.Locks.assign(Locks.begin(), Locks.end());
+  Inv.Context.Queries.assign(Queries.begin(), Queries.end());
   return Inv;
 }
 

@@ -168,6 +168,41 @@ struct FunctionInfo {
   std::string BodyIndent;   // that statement's indentation
 };
 
+// Facts about execution context, for conversions that move a callback to
+// process context. Functions are named by Use::Function's keys.
+struct ContextEntry {    // the kernel runs Function in Context
+  std::string Function;
+  std::string Context;   // hardirq, softirq
+  std::string Via;       // the registration, e.g. "request_threaded_irq"
+  SourcePos At;
+  friend bool operator<(const ContextEntry &A, const ContextEntry &B) {
+    return std::tie(A.Function, A.Context, A.At) < std::tie(B.Function, B.Context, B.At);
+  }
+};
+struct LockUse {         // Function takes Lock with a flavour of acquisition
+  std::string Function;
+  std::string Lock;      // "struct foo::lock" (by its record key) or a variable key
+  std::string Flavour;   // plain, bh, irq
+  std::string Text;      // the call as written, e.g. "spin_lock(&priv->lock)"
+  SourcePos At;
+  friend bool operator<(const LockUse &A, const LockUse &B) {
+    return std::tie(A.Function, A.Lock, A.At) < std::tie(B.Function, B.Lock, B.At);
+  }
+};
+struct ContextQuery {    // Function asks in_interrupt() and the like
+  std::string Function;
+  std::string Name;
+  SourcePos At;
+  friend bool operator<(const ContextQuery &A, const ContextQuery &B) {
+    return std::tie(A.Function, A.At) < std::tie(B.Function, B.At);
+  }
+};
+struct ContextFacts {
+  std::vector<ContextEntry> Entries;
+  std::vector<LockUse> Locks;
+  std::vector<ContextQuery> Queries;
+};
+
 // Everything one translation unit contributes.
 struct TuFacts {
   std::string MainFile;
@@ -177,6 +212,7 @@ struct TuFacts {
   std::vector<AliasDef> Aliases;
   std::vector<Mention> Mentions;
   std::vector<FunctionInfo> Functions;
+  ContextFacts Context;
 };
 
 // Why an object cannot be converted automatically, or what a conversion must
@@ -214,6 +250,7 @@ struct Inventory {
   std::vector<TuFailure> Failures;
   std::vector<std::string> Scanned;    // TUs analysed, relative
   std::map<std::string, FunctionInfo> Functions; // by key: those with uses, and module inits
+  ContextFacts Context;                // sorted, each fact once
   bool partial() const { return !Failures.empty(); }
   std::vector<std::string> filesWithUses() const;
 };
@@ -234,6 +271,9 @@ private:
   std::map<std::string, AliasDef> Aliases;
   std::map<std::string, std::set<TextRange>> Mentions;
   std::map<std::string, FunctionInfo> Functions;
+  std::set<ContextEntry> ContextEntries;
+  std::set<LockUse> Locks;
+  std::set<ContextQuery> Queries;
   std::vector<Use> Uses;
   std::vector<TuFailure> Failures;
   std::vector<std::string> Scanned;

@@ -131,6 +131,36 @@ llvm::Expected<TaskletApi> TaskletApi::parse(llvm::StringRef Yaml, llvm::StringR
             Forwarder{*Fn, Entry["function"].as<unsigned>(), Entry["data"].as<unsigned>()};
       }
     }
+    if (const YAML::Node List = Root["context_registrations"]) {
+      if (!List.IsSequence())
+        return Err.at(List, "expected a list of context registrations");
+      for (const YAML::Node &Entry : List) {
+        auto Fn = nameOf(Entry, Err);
+        if (!Fn)
+          return Fn.takeError();
+        std::string Context = Entry["context"] ? Entry["context"].as<std::string>() : "";
+        if (!Entry["function"] || (Context != "hardirq" && Context != "softirq"))
+          return Err.at(Entry, "registration needs 'function:' and 'context: hardirq|softirq'");
+        Api.Registrations[*Fn] =
+            ContextRegistration{*Fn, Entry["function"].as<unsigned>(), Context};
+      }
+    }
+    if (const YAML::Node Locks = Root["locks"]) {
+      if (!Locks.IsMap())
+        return Err.at(Locks, "expected 'plain:', 'bh:' and 'irq:' lists");
+      for (const auto &Flavour : Locks) {
+        std::string F = Flavour.first.as<std::string>();
+        if (F != "plain" && F != "bh" && F != "irq")
+          return Err.at(Flavour.first, "lock flavour is plain, bh or irq, not '" + F + "'");
+        std::vector<std::string> Names;
+        if (auto E = readStrings(Flavour.second, Err, Names))
+          return std::move(E);
+        for (const std::string &N : Names)
+          Api.LockFlavours[N] = F;
+      }
+    }
+    if (auto E = readStrings(Root["context_queries"], Err, Api.ContextQueries))
+      return std::move(E);
     if (auto E = readStrings(Root["state_constants"], Err, Api.StateConstants))
       return std::move(E);
     if (auto E = readStrings(Root["implementation_files"], Err, Api.ImplementationFiles))
@@ -177,6 +207,29 @@ std::optional<UseKind> TaskletApi::containerMacro(llvm::StringRef Name) const {
 const Forwarder *TaskletApi::forwarder(llvm::StringRef Name) const {
   auto It = Forwarders.find(Name);
   return It == Forwarders.end() ? nullptr : &It->second;
+}
+
+const ContextRegistration *TaskletApi::contextRegistration(llvm::StringRef Name) const {
+  auto It = Registrations.find(Name);
+  return It == Registrations.end() ? nullptr : &It->second;
+}
+
+llvm::StringRef TaskletApi::lockFlavour(llvm::StringRef Name) const {
+  auto It = LockFlavours.find(Name);
+  return It == LockFlavours.end() ? llvm::StringRef() : llvm::StringRef(It->second);
+}
+
+bool TaskletApi::isContextQuery(llvm::StringRef Name) const {
+  return std::find(ContextQueries.begin(), ContextQueries.end(), Name) != ContextQueries.end();
+}
+
+std::vector<std::string> TaskletApi::contextFunctionNames() const {
+  std::vector<std::string> Names(ContextQueries.begin(), ContextQueries.end());
+  for (const auto &E : Registrations)
+    Names.push_back(E.getKey().str());
+  for (const auto &E : LockFlavours)
+    Names.push_back(E.getKey().str());
+  return Names;
 }
 
 bool TaskletApi::isStateConstant(llvm::StringRef Name) const {

@@ -28,6 +28,13 @@ struct Forwarder {
   unsigned DataArg = 0;
 };
 
+// A function that registers another to be run by the kernel in a context.
+struct ContextRegistration {
+  std::string Name;
+  unsigned FunctionArg = 0;
+  std::string Context; // hardirq, softirq
+};
+
 class TaskletApi {
 public:
   // Errors name the file, line and column of the offending entry.
@@ -42,6 +49,12 @@ public:
   std::optional<UseKind> containerMacro(llvm::StringRef Name) const;
   bool isStateConstant(llvm::StringRef Name) const;
   const Forwarder *forwarder(llvm::StringRef Name) const;
+  const ContextRegistration *contextRegistration(llvm::StringRef Name) const;
+  // "plain", "bh" or "irq" for a lock acquisition; empty for anything else.
+  llvm::StringRef lockFlavour(llvm::StringRef Name) const;
+  bool isContextQuery(llvm::StringRef Name) const;
+  // Every function name the context collector looks for.
+  std::vector<std::string> contextFunctionNames() const;
   // True when Path (absolute or relative) ends with one of the implementation files.
   bool isImplementationFile(llvm::StringRef Path) const;
   std::vector<std::string> functionNames() const;
@@ -52,6 +65,9 @@ private:
   llvm::StringMap<UseKind> DeclareMacros;
   llvm::StringMap<UseKind> ContainerMacros;
   llvm::StringMap<Forwarder> Forwarders;
+  llvm::StringMap<ContextRegistration> Registrations;
+  llvm::StringMap<std::string> LockFlavours;
+  std::vector<std::string> ContextQueries;
   std::vector<std::string> StateConstants;
   std::vector<std::string> ImplementationFiles;
 };

@@ -3,6 +3,7 @@
 #include "inventory/PathUtil.h"
 #include "matchers/ApiCallCollector.h"
 #include "matchers/CallbackCallCollector.h"
+#include "matchers/ContextCollector.h"
 #include "matchers/FunctionCollector.h"
 #include "matchers/MentionCollector.h"
 #include "matchers/ObjectDeclCollector.h"
@@ -27,6 +28,7 @@ public:
     Collectors.push_back(std::make_unique<CallbackCallCollector>(Tu));
     Collectors.push_back(std::make_unique<StateConstantCollector>(Tu));
     Collectors.push_back(std::make_unique<MentionCollector>(Tu));
+    Collectors.push_back(std::make_unique<ContextCollector>(Tu));
     Collectors.push_back(std::make_unique<FunctionCollector>(Tu)); // works at the end of the TU
     for (auto &C : Collectors)
       C->registerMatchers(Finder);

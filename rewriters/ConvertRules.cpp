@@ -123,6 +123,12 @@ llvm::Expected<ConvertRules> ConvertRules::parse(llvm::StringRef Yaml, llvm::Str
       return errorAt(Name, Root["from_tasklet"].Mark(),
                      "from_tasklet: expected a name or a call like from_work({var}, {ptr}, {field})");
     R.FromTasklet = *From;
+    if (const YAML::Node Context = Root["context"]) {
+      std::string C = Context.as<std::string>();
+      if (C != "softirq" && C != "process")
+        return errorAt(Name, Context.Mark(), "context is softirq or process, not '" + C + "'");
+      R.ProcessContext = C == "process";
+    }
     const YAML::Node Queues = Root["queues"];
     if (!Queues || !Queues.IsMap())
       return errorAt(Name, Root.Mark(), "missing 'queues:' with normal and hi");

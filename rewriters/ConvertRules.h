@@ -31,6 +31,7 @@ struct ConvertRules {
   std::string Summary;  // "BH workqueue": used in subjects and messages
   std::string Type;     // "struct work_struct"
   std::string Include;  // "linux/workqueue.h"
+  bool ProcessContext = false; // callbacks move to process context: warn where that matters
   std::string QueueNormal, QueueHi;
   bool HiAndNormalUseHi = true;
   llvm::StringMap<CallTemplate> Calls;            // tasklet API function -> replacement

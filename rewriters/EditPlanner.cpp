@@ -2,6 +2,7 @@
 
 #include "inventory/Reasons.h"
 #include "rewriters/CallText.h"
+#include "rewriters/ContextWarnings.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -575,6 +576,13 @@ ConversionPlan planConversion(const Inventory &Inv, const ConvertRules &Rules, S
     std::sort(G.Objects.begin(), G.Objects.end());
     G.Directory = O.directory();
     GroupPlanner(Rules, Sources, Inv.Functions, Members, G).run();
+    if (Rules.ProcessContext) {
+      std::set<std::string> Callbacks;
+      for (const ObjectReport *M : Members)
+        for (const CallbackInfo &C : M->Callbacks)
+          Callbacks.insert(C.Key);
+      G.Warnings = processContextWarnings({Callbacks.begin(), Callbacks.end()}, Inv);
+    }
     dedupe(G.Edits);
     Plan.Groups.push_back(std::move(G));
   }

@@ -39,6 +39,7 @@ struct GroupPlan {
   std::vector<PlannedEdit> Edits;
   std::vector<Finding> Problems;        // non-empty: nothing of this group is edited
   std::vector<std::string> Differences; // rules' note keys that apply: enable, kill, hi_and_normal
+  std::vector<Finding> Warnings;        // converted, but a person must look (process context)
   bool converted() const { return Problems.empty(); }
 };
 

@@ -80,6 +80,12 @@ std::string patchBody(const std::vector<const GroupPlan *> &Groups, const Invent
   }
   if (auto Context = Rules.Notes.find("context"); Context != Rules.Notes.end())
     Text += "\n\n" + Context->second;
+  std::vector<std::string> Review;
+  for (const GroupPlan *G : Groups)
+    for (const Finding &W : G->Warnings)
+      Review.push_back(W.Message + " (" + W.At.str() + ")");
+  if (!Review.empty())
+    Text += "\n\nTo review before applying: " + llvm::join(Review, "; ") + ".";
   return wrapText(Text);
 }
 

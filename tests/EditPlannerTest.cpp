@@ -216,4 +216,70 @@ void pd_start(struct pd *p)
   EXPECT_TRUE(contains(P.Converted, "INIT_WORK(&p->tl, pd_tasklet);"));
 }
 
+
+const char *SharedLockDriver = R"c(#include <linux/interrupt.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+
+struct pd {
+	spinlock_t lock;
+	spinlock_t stats_lock;
+	struct timer_list watchdog;
+	struct tasklet_struct tl;
+	int n;
+};
+
+static void pd_watchdog(struct timer_list *t)
+{
+	struct pd *p = from_timer(p, t, watchdog);
+
+	spin_lock(&p->lock);
+	p->n = 0;
+	spin_unlock(&p->lock);
+}
+
+static void pd_fn(struct tasklet_struct *t)
+{
+	struct pd *p = from_tasklet(p, t, tl);
+
+	if (in_interrupt())
+		p->n++;
+	spin_lock(&p->lock);
+	p->n++;
+	spin_unlock(&p->lock);
+	spin_lock(&p->stats_lock);
+	spin_unlock(&p->stats_lock);
+}
+
+void pd_start(struct pd *p)
+{
+	timer_setup(&p->watchdog, pd_watchdog, 0);
+	tasklet_setup(&p->tl, pd_fn);
+}
+)c";
+
+TEST(EditPlanner, ProcessContextTargetWarnsAboutSharedLocksAndContextTests) {
+  Planned P = plan(SharedLockDriver, "wq");
+  ASSERT_TRUE(P.Problems.empty());
+  ASSERT_EQ(P.Plan.Groups.size(), 1u);
+  std::vector<std::string> Codes;
+  for (const Finding &W : P.Plan.Groups[0].Warnings)
+    Codes.push_back(W.Code + ": " + W.Message);
+  ASSERT_EQ(Codes.size(), 2u) << ::testing::PrintToString(Codes);
+  EXPECT_TRUE(contains(Codes[0], "context-query: pd_fn() tests in_interrupt()"));
+  // The timer shares 'lock' (softirq); 'stats_lock' is the callback's alone.
+  EXPECT_TRUE(contains(Codes[1], "lock-not-bh-safe: pd_fn() takes lock with spin_lock(&p->lock); "
+                                 "pd_watchdog(), which runs in softirq (init_timer_key)"))
+      << Codes[1];
+  EXPECT_TRUE(contains(Codes[1], "use spin_lock_bh()"));
+  // Converted all the same: the warning is for a person.
+  EXPECT_TRUE(contains(P.Converted, "queue_work") || contains(P.Converted, "INIT_WORK"));
+}
+
+TEST(EditPlanner, SoftirqTargetHasNothingToWarnAbout) {
+  Planned P = plan(SharedLockDriver, "bh");
+  ASSERT_EQ(P.Plan.Groups.size(), 1u);
+  EXPECT_TRUE(P.Plan.Groups[0].Warnings.empty());
+}
+
 } // namespace

@@ -99,6 +99,10 @@ int runConvert(const ConvertOptions &Options) {
   SourceFiles Sources(Inv->Root);
   ConversionPlan Plan = planConversion(*Inv, *Rules, Sources);
   reportLeftAlone(*Inv, Plan);
+  for (const GroupPlan &G : Plan.Groups)
+    if (G.converted())
+      for (const Finding &W : G.Warnings)
+        llvm::WithColor::warning(llvm::errs(), W.At.str()) << W.Message << " [" << W.Code << "]\n";
   unsigned Converted = 0, Left = 0;
   for (const GroupPlan &G : Plan.Groups)
     (G.converted() ? Converted : Left) += G.Objects.size();
