@@ -5,7 +5,11 @@
 # fails the build), run checkpatch --strict on every patch, and count what is
 # left of the tasklet API.
 #
-#   bench/convert-eval.sh [--tree DIR] [--target bh|wq] [--out DIR] [--jobs N]
+#   bench/convert-eval.sh [--tree DIR] [--target bh|wq] [--out DIR] [--jobs N] [--check-exact]
+#
+# --check-exact converts a second time with --exact (every function body
+# parsed, no shortcut) and compares the two series byte for byte (but the
+# Date: lines): the shortcut must change nothing.
 #
 # Prints a table and writes $OUT/convert-eval.json.
 set -euo pipefail
@@ -16,13 +20,15 @@ target=bh
 out=${TMPDIR:-/tmp}/detasklet-convert-eval
 jobs=$(nproc)
 tree=""
+check_exact=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --tree) tree=$2; shift 2 ;;
     --target) target=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
-    *) echo "usage: $0 [--tree DIR] [--target bh|wq] [--out DIR] [--jobs N]" >&2; exit 2 ;;
+    --check-exact) check_exact=1; shift ;;
+    *) echo "usage: $0 [--tree DIR] [--target bh|wq] [--out DIR] [--jobs N] [--check-exact]" >&2; exit 2 ;;
   esac
 done
 [ -n "$tree" ] || tree=$("$top/bench/kernel-tree.sh" | sed -n 's/^tree: //p')
@@ -61,6 +67,21 @@ convert_rc=$?
 set -e
 read -r wall user sys rss < "$out/convert.time"
 echo "convert: exit $convert_rc, ${wall}s wall, $(echo "$user + $sys" | bc)s CPU, $((rss / 1024)) MiB peak"
+
+exact="not checked"
+if [ "$check_exact" = 1 ]; then
+  rm -rf "$out/patches-exact"
+  /usr/bin/time -f '%e %U %S %M' -o "$out/convert-exact.time" \
+    "$detasklet" convert -p "$tree" -j"$jobs" --target "$target" --no-progress --exact \
+    --patch-dir "$out/patches-exact" "${files[@]}" 2> "$out/convert-exact.log" || true
+  read -r xwall xuser xsys xrss < "$out/convert-exact.time"
+  if diff -r -I '^Date: ' "$out/patches" "$out/patches-exact" > "$out/exact.diff"; then
+    exact="identical"
+  else
+    exact="$(grep -c '^diff -r' "$out/exact.diff" || true) patches differ (see exact.diff)"
+  fi
+  echo "convert --exact: ${xwall}s wall, $(echo "$xuser + $xsys" | bc)s CPU; series $exact"
+fi
 
 # 2. git am, patch by patch, so one bad patch does not hide the others
 applied=0; failed_am=0
@@ -163,6 +184,7 @@ printf '%-44s %s\n' "objects failing to build (any baseline)" "$broken_all"
 printf '%-44s %s\n' "checkpatch --strict: errors/warnings/checks" "$cp_err / $cp_warn / $cp_check"
 printf '%-44s %s\n' "  introduced by the patches" "$cp_new"
 printf '%-44s %s\n' "convert wall / CPU / peak" "${wall}s / $(echo "$user + $sys" | bc)s / $((rss / 1024)) MiB"
+printf '%-44s %s\n' "same series with --exact (no shortcut)" "$exact"
 cat > "$out/convert-eval.json" <<JSON
 {"target": "$target", "tasklet_files": $tasklet_files, "baseline_ok": $baseline_ok,
  "patches": $patches, "applied": $applied, "am_failed": $failed_am,
@@ -170,6 +192,7 @@ cat > "$out/convert-eval.json" <<JSON
  "fully_converted": $full, "fully_converted_compiling": $full_ok,
  "checkpatch": {"errors": $cp_err, "warnings": $cp_warn, "checks": $cp_check, "introduced": $cp_new},
  "convert": {"exit": $convert_rc, "wall_s": $wall, "cpu_s": $(echo "$user + $sys" | bc), "peak_mib": $((rss / 1024))},
+ "exact_check": "$exact",
  "total_s": $(( $(date +%s) - t0 ))}
 JSON
 echo "details: $out (convert.log, broken.txt, partial.txt, tasklets-left.txt, checkpatch.txt, checkpatch-introduced.txt, rebuild.log)"

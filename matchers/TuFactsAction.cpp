@@ -2,6 +2,7 @@
 
 #include "inventory/PathUtil.h"
 #include "matchers/ApiCallCollector.h"
+#include "matchers/BodySkipping.h"
 #include "matchers/CallbackCallCollector.h"
 #include "matchers/ContextCollector.h"
 #include "matchers/FunctionCollector.h"
@@ -20,8 +21,8 @@ namespace {
 
 class TuFactsAction : public ASTFrontendAction {
 public:
-  TuFactsAction(const TaskletApi &Api, std::string Root, TuFacts &Out)
-      : Tu(Api, Root), Root(std::move(Root)), Out(Out) {
+  TuFactsAction(const TaskletApi &Api, std::string Root, TuFacts &Out, bool Exact)
+      : Tu(Api, Root), Root(std::move(Root)), Out(Out), Exact(Exact) {
     Collectors.push_back(std::make_unique<ObjectDeclCollector>(Tu));
     Collectors.push_back(std::make_unique<ApiCallCollector>(Tu));
     Collectors.push_back(std::make_unique<ReferenceCollector>(Tu));
@@ -41,7 +42,10 @@ public:
       Cwd = *Dir;
     Tu.setWorkingDir(Cwd);
     Tu.Facts.MainFile = relativeTo(normalizePath(File, Cwd), Root);
-    return Finder.newASTConsumer();
+    if (Exact)
+      return Finder.newASTConsumer();
+    CI.getFrontendOpts().SkipFunctionBodies = true;
+    return std::make_unique<BodySkippingConsumer>(Finder.newASTConsumer(), CI.getSourceManager());
   }
 
   void EndSourceFileAction() override { Out = std::move(Tu.Facts); }
@@ -50,6 +54,7 @@ private:
   TuContext Tu;
   std::string Root;
   TuFacts &Out;
+  bool Exact;
   ast_matchers::MatchFinder Finder;
   std::vector<std::unique_ptr<Collector>> Collectors;
 };
@@ -57,7 +62,7 @@ private:
 } // namespace
 
 std::unique_ptr<FrontendAction> TuFactsActionFactory::create() {
-  return std::make_unique<TuFactsAction>(Api, Root, Out);
+  return std::make_unique<TuFactsAction>(Api, Root, Out, Exact);
 }
 
 } // namespace detasklet

@@ -13,14 +13,16 @@ namespace detasklet {
 // Creates one action per TU; each writes its facts to the slot it was given.
 class TuFactsActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  TuFactsActionFactory(const TaskletApi &Api, std::string Root, TuFacts &Out)
-      : Api(Api), Root(std::move(Root)), Out(Out) {}
+  // Exact: parse every function body (see BodySkipping.h for the shortcut).
+  TuFactsActionFactory(const TaskletApi &Api, std::string Root, TuFacts &Out, bool Exact = false)
+      : Api(Api), Root(std::move(Root)), Out(Out), Exact(Exact) {}
   std::unique_ptr<clang::FrontendAction> create() override;
 
 private:
   const TaskletApi &Api;
   std::string Root;
   TuFacts &Out;
+  bool Exact;
 };
 
 } // namespace detasklet

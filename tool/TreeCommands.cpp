@@ -47,6 +47,12 @@ cl::opt<bool> NoProgress("no-progress", cl::desc("No progress line on a terminal
                          cl::cat(RunCategory), cl::sub(ScanSubcommand),
                          cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
 
+cl::opt<bool> Exact("exact",
+                    cl::desc("Parse every function body, also those of headers that never "
+                             "mention tasklets (slower; the default skips them)"),
+                    cl::cat(RunCategory), cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand),
+                    cl::sub(VerifySubcommand));
+
 // scan
 cl::opt<std::string> ApiRules("api-rules",
                               cl::desc("Tasklet API description (default: rules/tasklet-api.yaml)"),
@@ -128,6 +134,7 @@ RunOptions running() {
   R.ShowProgress = !NoProgress && stderrIsTerminal();
   R.ExtraArgsAfter.assign(ExtraArgs.begin(), ExtraArgs.end());
   R.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  R.Exact = Exact;
   return R;
 }
 

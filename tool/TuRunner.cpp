@@ -68,7 +68,7 @@ TuOutcome analyse(const clang::tooling::CompilationDatabase &Database, const std
   FirstErrorConsumer Errors(Root);
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);
-  TuFactsActionFactory Factory(Api, Root, Out.Facts);
+  TuFactsActionFactory Factory(Api, Root, Out.Facts, Options.Exact);
   int Status = Tool.run(&Factory);
   if (Errors.getNumErrors() || Status != 0) {
     std::string Message = Errors.First.empty()

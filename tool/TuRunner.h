@@ -21,6 +21,7 @@ struct RunOptions {
   unsigned Jobs = 0;     // 0: every core
   bool ShowProgress = false;
   std::vector<std::string> ExtraArgsBefore, ExtraArgsAfter;
+  bool Exact = false;    // parse every function body (no shortcut)
 };
 
 std::vector<TuOutcome> collectFacts(const clang::tooling::CompilationDatabase &Database,
