@@ -249,6 +249,7 @@ struct Inventory {
   std::vector<Use> Unattached;         // uses whose tasklet could not be identified
   std::vector<TuFailure> Failures;
   std::vector<std::string> Scanned;    // TUs analysed, relative
+  std::vector<std::string> NotScanned; // the compile database's other TUs, relative
   std::map<std::string, FunctionInfo> Functions; // by key: those with uses, and module inits
   ContextFacts Context;                // sorted, each fact once
   bool partial() const { return !Failures.empty(); }

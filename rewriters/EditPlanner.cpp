@@ -25,6 +25,39 @@ const std::string *SourceFiles::get(const std::string &Path) {
   return (Cache[Path] = std::move(Content)).get();
 }
 
+std::optional<std::string> UnscannedIncluders::includerOf(const std::string &Header) {
+  if (llvm::StringRef(Header).ends_with(".c") || Tus.empty())
+    return std::nullopt;
+  if (!Indexed) {
+    // One pass over the unscanned TUs, read and dropped: the file names their
+    // #include lines name. Textual and direct: it over-approximates (another
+    // header of the same name), which only keeps more alone; headers reached
+    // through other headers are not seen.
+    Indexed = true;
+    for (const std::string &Tu : Tus) {
+      llvm::SmallString<256> Path(Sources.root());
+      llvm::sys::path::append(Path, Tu);
+      auto Buffer = llvm::MemoryBuffer::getFile(Path);
+      if (!Buffer)
+        continue;
+      llvm::SmallVector<llvm::StringRef> Lines;
+      (*Buffer)->getBuffer().split(Lines, '\n');
+      for (llvm::StringRef Line : Lines) {
+        Line = Line.trim();
+        if (!Line.consume_front("#") || !Line.ltrim().starts_with("include"))
+          continue;
+        Line = Line.rtrim().drop_back(); // the closing " or >
+        Line = Line.substr(Line.find_last_of("\"<") + 1);
+        IncludedBy.try_emplace(llvm::sys::path::filename(Line).str(), Tu);
+      }
+    }
+  }
+  auto It = IncludedBy.find(llvm::sys::path::filename(Header).str());
+  if (It == IncludedBy.end())
+    return std::nullopt;
+  return It->second;
+}
+
 namespace {
 
 // Whitespace-insensitive comparison of short code fragments.
@@ -50,11 +83,11 @@ const char *const TaskletType = "struct tasklet_struct";
 // Plans one group; every check that fails adds a problem instead of an edit.
 class GroupPlanner {
 public:
-  GroupPlanner(const ConvertRules &Rules, SourceFiles &Sources,
+  GroupPlanner(const ConvertRules &Rules, SourceFiles &Sources, UnscannedIncluders &Unscanned,
                const std::map<std::string, FunctionInfo> &Functions,
                std::vector<const ObjectReport *> Members, GroupPlan &Plan)
-      : Rules(Rules), Sources(Sources), Functions(Functions), Members(std::move(Members)),
-        Plan(Plan) {}
+      : Rules(Rules), Sources(Sources), Unscanned(Unscanned), Functions(Functions),
+        Members(std::move(Members)), Plan(Plan) {}
 
   void run() {
     collectUsesAndCallbacks();
@@ -77,6 +110,7 @@ public:
 private:
   const ConvertRules &Rules;
   SourceFiles &Sources;
+  UnscannedIncluders &Unscanned;
   const std::map<std::string, FunctionInfo> &Functions;
   std::vector<const ObjectReport *> Members;
   GroupPlan &Plan;
@@ -166,6 +200,9 @@ private:
   }
 
   void problem(const std::string &Code, const SourcePos &At, const std::string &Detail) {
+    for (const Finding &Known : Plan.Problems)
+      if (Known.Code == Code && Known.Message == Detail)
+        return; // one edit after another hits the same wall
     Finding F;
     F.Code = Code;
     F.Message = Detail;
@@ -183,6 +220,12 @@ private:
     const std::string *S = Sources.get(R.File);
     if (!S || R.Offset + R.Length > S->size()) {
       problem("file-unreadable", at(R), R.File + " cannot be read or changed since the scan");
+      return nullptr;
+    }
+    if (std::optional<std::string> Tu = Unscanned.includerOf(R.File)) {
+      problem("header-shared-with-unscanned", at(R),
+              R.File + " is also included by " + *Tu +
+                  ", which was not scanned: scan it too (or the whole directory)");
       return nullptr;
     }
     return S;
@@ -558,6 +601,7 @@ void rejectConflicts(std::vector<GroupPlan> &Groups) {
 
 ConversionPlan planConversion(const Inventory &Inv, const ConvertRules &Rules, SourceFiles &Sources) {
   ConversionPlan Plan;
+  UnscannedIncluders Unscanned(Inv.NotScanned, Sources);
   std::map<std::string, const ObjectReport *> ByKey;
   for (const ObjectReport &O : Inv.Objects)
     ByKey[O.Decl.Key] = &O;
@@ -575,7 +619,7 @@ ConversionPlan planConversion(const Inventory &Inv, const ConvertRules &Rules, S
     }
     std::sort(G.Objects.begin(), G.Objects.end());
     G.Directory = O.directory();
-    GroupPlanner(Rules, Sources, Inv.Functions, Members, G).run();
+    GroupPlanner(Rules, Sources, Unscanned, Inv.Functions, Members, G).run();
     if (Rules.ProcessContext) {
       std::set<std::string> Callbacks;
       for (const ObjectReport *M : Members)

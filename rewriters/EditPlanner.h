@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,22 @@ public:
 private:
   std::string Root;
   std::map<std::string, std::unique_ptr<std::string>> Cache;
+};
+
+// The TUs of the compile database outside the selection, and which of them
+// include a given header: editing such a header would break them.
+class UnscannedIncluders {
+public:
+  UnscannedIncluders(const std::vector<std::string> &Tus, SourceFiles &Sources)
+      : Tus(Tus), Sources(Sources) {}
+  // One unscanned TU that includes Header (relative to the root), if any.
+  std::optional<std::string> includerOf(const std::string &Header);
+
+private:
+  const std::vector<std::string> &Tus;
+  SourceFiles &Sources;
+  bool Indexed = false;
+  std::map<std::string, std::string> IncludedBy; // file name -> first unscanned TU including it
 };
 
 struct PlannedEdit {

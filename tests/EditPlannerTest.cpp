@@ -20,7 +20,11 @@ struct Planned {
   std::vector<std::string> Problems;
 };
 
-Planned plan(const std::string &Code, const std::string &Target = "bh") {
+// Extra: more files of the tree (headers, TUs the selection leaves out);
+// NotScanned: those the compile database holds besides drv.c.
+Planned plan(const std::string &Code, const std::string &Target = "bh",
+             const std::map<std::string, std::string> &Extra = {},
+             const std::vector<std::string> &NotScanned = {}) {
   llvm::SmallString<128> Dir;
   EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("detasklet-planner", Dir));
   auto Write = [&](const char *Name, const std::string &Text) {
@@ -31,6 +35,8 @@ Planned plan(const std::string &Code, const std::string &Target = "bh") {
   Write("compile_flags.txt", std::string("-nostdinc\n-isystem\n") + DETASKLET_SHIM_DIR +
                                  "\n-std=gnu11\n-D__KERNEL__\n");
   Write("drv.c", Code);
+  for (const auto &[Name, Text] : Extra)
+    Write(Name.c_str(), Text);
   SelectionRequest Sel;
   Sel.Inputs = {(Dir + "/drv.c").str()};
   RunOptions Run;
@@ -38,11 +44,13 @@ Planned plan(const std::string &Code, const std::string &Target = "bh") {
   Planned P;
   P.Inv = llvm::cantFail(buildInventory(Sel, Run, ""));
   EXPECT_FALSE(P.Inv.partial());
+  P.Inv.NotScanned = NotScanned;
   SourceFiles Sources(P.Inv.Root);
   P.Plan = planConversion(P.Inv, llvm::cantFail(ConvertRules::loadTarget(Target)), Sources);
   P.Converted = Code;
   for (const EditedFile &F : P.Plan.Files)
-    P.Converted = F.Modified;
+    if (F.Path == "drv.c")
+      P.Converted = F.Modified;
   for (const GroupPlan &G : P.Plan.Groups)
     for (const Finding &F : G.Problems)
       P.Problems.push_back(F.Code);
@@ -280,6 +288,33 @@ TEST(EditPlanner, SoftirqTargetHasNothingToWarnAbout) {
   Planned P = plan(SharedLockDriver, "bh");
   ASSERT_EQ(P.Plan.Groups.size(), 1u);
   EXPECT_TRUE(P.Plan.Groups[0].Warnings.empty());
+}
+
+
+TEST(EditPlanner, HeaderSharedWithAnUnscannedTuIsLeftAlone) {
+  std::map<std::string, std::string> Tree = {
+      {"drv.h", "#include <linux/interrupt.h>\nstruct pd { struct tasklet_struct tl; };\n"},
+      {"other.c", "#include \"drv.h\"\nvoid other_kick(struct pd *p) { tasklet_schedule(&p->tl); }\n"}};
+  const char *Driver = R"c(#include "drv.h"
+
+static void pd_fn(struct tasklet_struct *t)
+{
+}
+
+void pd_start(struct pd *p)
+{
+	tasklet_setup(&p->tl, pd_fn);
+}
+)c";
+  // other.c also includes drv.h: converting from drv.c alone would break it.
+  Planned Partial = plan(Driver, "bh", Tree, {"other.c"});
+  ASSERT_EQ(Partial.Problems.size(), 1u);
+  EXPECT_EQ(Partial.Problems[0], "header-shared-with-unscanned");
+  EXPECT_TRUE(Partial.Plan.Files.empty());
+  // Nothing else in the database: the header is the driver's own.
+  Planned Whole = plan(Driver, "bh", Tree);
+  EXPECT_TRUE(Whole.Problems.empty());
+  EXPECT_TRUE(contains(Whole.Converted, "INIT_WORK(&p->tl, pd_fn);"));
 }
 
 } // namespace

@@ -1,10 +1,13 @@
 #include "tool/ScanCommand.h"
 
 #include "inventory/InventoryJson.h"
+#include "inventory/PathUtil.h"
 #include "tool/ScanReport.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <set>
 
 namespace detasklet {
 
@@ -25,7 +28,15 @@ llvm::Expected<Inventory> buildInventory(const SelectionRequest &Selection,
     else
       Builder.add(O.Facts);
   }
-  return Builder.finish();
+  Inventory Inv = Builder.finish();
+  // What else the database holds: a header shared with those TUs must not be
+  // edited on the strength of the selection alone.
+  std::set<std::string> Selected(Sel->Files.begin(), Sel->Files.end());
+  for (const std::string &F : Sel->Database->getAllFiles())
+    if (!Selected.count(F))
+      Inv.NotScanned.push_back(relativeTo(F, Sel->Root));
+  std::sort(Inv.NotScanned.begin(), Inv.NotScanned.end());
+  return Inv;
 }
 
 int runScan(const ScanOptions &Options) {
