@@ -5,8 +5,10 @@
 # fails the build), run checkpatch --strict on every patch, and count what is
 # left of the tasklet API.
 #
-#   bench/convert-eval.sh [--tree DIR] [--target bh|wq] [--out DIR] [--jobs N] [--check-exact]
+#   bench/convert-eval.sh [--tree DIR] [--target bh|wq] [--out DIR] [--jobs N] [--quick]
+#                         [--check-exact]
 #
+# --quick works on the sample of bench/quick-sample.txt (kernel-tree.sh --quick).
 # --check-exact converts a second time with --exact (every function body
 # parsed, no shortcut) and compares the two series byte for byte (but the
 # Date: lines): the shortcut must change nothing.
@@ -21,6 +23,7 @@ out=${TMPDIR:-/tmp}/detasklet-convert-eval
 jobs=$(nproc)
 tree=""
 check_exact=0
+quick=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --tree) tree=$2; shift 2 ;;
@@ -28,11 +31,14 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --check-exact) check_exact=1; shift ;;
-    *) echo "usage: $0 [--tree DIR] [--target bh|wq] [--out DIR] [--jobs N] [--check-exact]" >&2; exit 2 ;;
+    --quick) quick=--quick; shift ;;
+    *) echo "usage: $0 [--tree DIR] [--target bh|wq] [--out DIR] [--jobs N] [--quick] [--check-exact]" >&2; exit 2 ;;
   esac
 done
-[ -n "$tree" ] || tree=$("$top/bench/kernel-tree.sh" | sed -n 's/^tree: //p')
-meta=$tree/.detasklet
+if [ -z "$tree" ] || { [ -n "$quick" ] && [ ! -s "$tree/.detasklet-quick/baseline-ok.txt" ]; }; then
+  tree=$("$top/bench/kernel-tree.sh" ${tree:+--tree "$tree"} $quick | sed -n 's/^tree: //p')
+fi
+meta=$tree/.detasklet${quick:+-quick}
 scratch=$tree-eval
 mkdir -p "$out"
 rm -rf "$out/patches"
@@ -56,12 +62,22 @@ fi
 git -C "$scratch" am --abort >/dev/null 2>&1 || true
 git -C "$scratch" reset -q --hard base
 
-# 1. convert (reads the pristine tree, whose compile database it was built with)
+# 1. convert (reads the pristine tree). The compile database is the tree's,
+# narrowed to the files evaluated, so that what convert sees of the rest of
+# the tree does not depend on what else happens to be built there.
+mkdir -p "$out/cdb"
+python3 - "$tree" "$meta/baseline-ok.txt" "$out/cdb/compile_commands.json" <<'PY'
+import json, os, sys
+tree, ok, dst = sys.argv[1:]
+keep = {os.path.join(tree, l.strip()) for l in open(ok) if l.strip()}
+db = json.load(open(os.path.join(tree, "compile_commands.json")))
+json.dump([e for e in db if os.path.join(e["directory"], e["file"]) in keep], open(dst, "w"))
+PY
 mapfile -t files < <(sed "s|^|$tree/|" "$meta/baseline-ok.txt")
 start=$(date +%s.%N)
 set +e
 /usr/bin/time -f '%e %U %S %M' -o "$out/convert.time" \
-  "$detasklet" convert -p "$tree" -j"$jobs" --target "$target" --no-progress \
+  "$detasklet" convert -p "$out/cdb" --root "$tree" -j"$jobs" --target "$target" --no-progress \
   --patch-dir "$out/patches" "${files[@]}" 2> "$out/convert.log"
 convert_rc=$?
 set -e
@@ -72,7 +88,7 @@ exact="not checked"
 if [ "$check_exact" = 1 ]; then
   rm -rf "$out/patches-exact"
   /usr/bin/time -f '%e %U %S %M' -o "$out/convert-exact.time" \
-    "$detasklet" convert -p "$tree" -j"$jobs" --target "$target" --no-progress --exact \
+    "$detasklet" convert -p "$out/cdb" --root "$tree" -j"$jobs" --target "$target" --no-progress --exact \
     --patch-dir "$out/patches-exact" "${files[@]}" 2> "$out/convert-exact.log" || true
   read -r xwall xuser xsys xrss < "$out/convert-exact.time"
   if diff -r -I '^Date: ' "$out/patches" "$out/patches-exact" > "$out/exact.diff"; then

@@ -18,9 +18,11 @@
 #   baseline-build.log     make's output for step 5
 # and $TREE/compile_commands.json.
 #
-# Usage: bench/kernel-tree.sh [--tree DIR] [--rebuild-baseline]
+# Usage: bench/kernel-tree.sh [--tree DIR] [--rebuild-baseline] [--quick]
 #   --tree DIR            use an already-extracted kernel tree instead of the cache
 #   --rebuild-baseline    redo steps 4-6 even if they are cached
+#   --quick               only the files of bench/quick-sample.txt (about 20, across
+#                         subsystems): their outputs go to $TREE/.detasklet-quick/
 # Environment: DETASKLET_CACHE (default /var/cache/detasklet)
 set -euo pipefail
 
@@ -29,7 +31,9 @@ TARBALL=/usr/src/linux-source-${KVER}.tar.xz
 CACHE=${DETASKLET_CACHE:-/var/cache/detasklet}
 TREE=$CACHE/linux-${KVER}
 REBUILD=0
+QUICK=0
 JOBS=$(nproc)
+HERE=$(cd "$(dirname "$0")" && pwd)
 # The kernel's "LLVM=-19" form means: use clang-19, ld.lld-19, llvm-ar-19, ...
 MAKE=(make LLVM=-19)
 
@@ -43,6 +47,7 @@ while [[ $# -gt 0 ]]; do
         --tree) TREE=$(realpath "${2:?--tree needs a directory}"); shift 2 ;;
         --tree=*) TREE=$(realpath "${1#--tree=}"); shift ;;
         --rebuild-baseline) REBUILD=1; shift ;;
+        --quick) QUICK=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -93,6 +98,7 @@ else
 fi
 cd "$TREE"
 META=$TREE/.detasklet
+[[ $QUICK -eq 1 ]] && META=$TREE/.detasklet-quick
 mkdir -p "$META"
 
 # ----------------------------------------------------------------- 3. prepare
@@ -126,6 +132,11 @@ else
       | sed 's|^\./||' \
       | grep -vE '^(tools|scripts|Documentation|samples)/|^kernel/softirq\.c$' \
       | LC_ALL=C sort >"$FILES.tmp"
+    if [[ $QUICK -eq 1 ]]; then
+        grep -vE '^\s*(#|$)' "$HERE/quick-sample.txt" | LC_ALL=C sort \
+          | LC_ALL=C comm -12 - "$FILES.tmp" >"$FILES.sample"
+        mv "$FILES.sample" "$FILES.tmp"
+    fi
     mv "$FILES.tmp" "$FILES"
     done_step "$(wc -l <"$FILES") files"
 fi
