@@ -1,6 +1,6 @@
 #include "matchers/ContextCollector.h"
 
-#include "clang/AST/ParentMapContext.h"
+#include "matchers/AstQueries.h"
 
 namespace detasklet {
 
@@ -14,22 +14,6 @@ void ContextCollector::registerMatchers(MatchFinder &Finder) {
   std::vector<StringRef> Refs(Names.begin(), Names.end());
   Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(Refs)))).bind("call"), this);
 }
-
-namespace {
-
-const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNode N = DynTypedNode::create(*S);
-  while (true) {
-    auto Parents = Ctx.getParents(N);
-    if (Parents.empty())
-      return nullptr;
-    N = Parents[0];
-    if (const auto *FD = N.get<FunctionDecl>())
-      return FD;
-  }
-}
-
-} // namespace
 
 void ContextCollector::run(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;

@@ -1,5 +1,6 @@
 #include "matchers/ObjectResolver.h"
 
+#include "matchers/AstQueries.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -293,20 +294,12 @@ bool containerOfParts(const Expr *E, const Expr *&Pointer, std::string &Member) 
   const auto *Mptr = DS && DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
   if (!Mptr || !Mptr->getInit())
     return false;
-  class OffsetOfFinder : public RecursiveASTVisitor<OffsetOfFinder> {
-  public:
-    bool VisitOffsetOfExpr(OffsetOfExpr *E) {
-      Found = E;
-      return false;
-    }
-    const OffsetOfExpr *Found = nullptr;
-  } Finder;
-  Finder.TraverseStmt(const_cast<StmtExpr *>(SE));
-  if (!Finder.Found)
+  const OffsetOfExpr *OffsetOf = firstOffsetOf(SE);
+  if (!OffsetOf)
     return false;
   Member.clear();
-  for (unsigned I = 0; I < Finder.Found->getNumComponents(); ++I) {
-    const OffsetOfNode &N = Finder.Found->getComponent(I);
+  for (unsigned I = 0; I < OffsetOf->getNumComponents(); ++I) {
+    const OffsetOfNode &N = OffsetOf->getComponent(I);
     if (N.getKind() != OffsetOfNode::Field)
       return false; // an array element: the path is not a plain member chain
     Member += (Member.empty() ? "" : ".") + N.getField()->getName().str();

@@ -1,5 +1,6 @@
 #include "matchers/ReferenceCollector.h"
 
+#include "matchers/AstQueries.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -36,26 +37,6 @@ const StmtExpr *enclosingStmtExpr(const Stmt *S, ASTContext &Ctx, unsigned MaxDe
       return SE;
   }
   return nullptr;
-}
-
-class OffsetOfFinder : public RecursiveASTVisitor<OffsetOfFinder> {
-public:
-  bool VisitOffsetOfExpr(OffsetOfExpr *E) {
-    Found = E;
-    return false;
-  }
-  const OffsetOfExpr *Found = nullptr;
-};
-
-const FunctionDecl *enclosingFunction(DynTypedNode N, ASTContext &Ctx) {
-  while (true) {
-    auto Parents = Ctx.getParents(N);
-    if (Parents.empty())
-      return nullptr;
-    N = Parents[0];
-    if (const auto *FD = N.get<FunctionDecl>())
-      return FD;
-  }
 }
 
 bool isComparison(const Stmt *S) {
@@ -353,14 +334,13 @@ bool ReferenceCollector::onContainerOf(const Flow &F, ASTContext &Ctx) {
   const StmtExpr *SE = enclosingStmtExpr(F.Value, Ctx);
   if (!SE)
     return false;
-  OffsetOfFinder Finder;
-  Finder.TraverseStmt(const_cast<StmtExpr *>(SE));
-  if (!Finder.Found)
+  const OffsetOfExpr *OffsetOf = firstOffsetOf(SE);
+  if (!OffsetOf)
     return false;
   const FieldDecl *Field = nullptr;
-  for (unsigned I = 0; I < Finder.Found->getNumComponents(); ++I)
-    if (Finder.Found->getComponent(I).getKind() == OffsetOfNode::Field)
-      Field = Finder.Found->getComponent(I).getField();
+  for (unsigned I = 0; I < OffsetOf->getNumComponents(); ++I)
+    if (OffsetOf->getComponent(I).getKind() == OffsetOfNode::Field)
+      Field = OffsetOf->getComponent(I).getField();
   if (!Field || !Tu.isTaskletStorage(Field->getType()))
     return false;
   UseKind Kind = UseKind::ContainerOf;
