@@ -42,6 +42,9 @@ meta=$tree/.detasklet${quick:+-quick}
 scratch=$tree-eval
 mkdir -p "$out"
 rm -rf "$out/patches"
+# One binary for the whole run, whatever happens to the build meanwhile.
+cp "$detasklet" "$out/detasklet.bin"
+detasklet=$out/detasklet.bin
 t0=$(date +%s)
 
 # A scratch copy under git, reset to the pristine sources for every run. The
@@ -117,8 +120,6 @@ git -C "$scratch" diff --name-only base HEAD > "$out/touched.txt"
 
 # 3. rebuild with the kernel's flags: only objects whose sources changed rebuild
 mapfile -t objects < <(sed 's/\.c$/.o/' "$meta/baseline-ok.txt")
-stamp=$(date +%s)
-sleep 1
 ( cd "$scratch" && make LLVM=-19 -j"$jobs" -k "${objects[@]}" > "$out/rebuild.log" 2>&1 ) || true
 
 # 4. per baseline .c file: does its object still build, is any tasklet API
@@ -129,12 +130,19 @@ sleep 1
 grep -oE '\[[^]]*: ([^] ]+\.o)\] Error' "$out/rebuild.log" | sed -E 's/.*: ([^] ]+)\.o\] Error/\1.c/' \
   | sort -u > "$out/broken.txt" || true
 lint_files() { # DIR: the baseline files of that tree with tasklet API in code
-  # lint exits 1 when it finds something: that is the answer, not a failure
-  (cd "$1" && "$detasklet" lint --root "$1" --format json $(cat "$meta/baseline-ok.txt") 2>/dev/null || true) \
-    | python3 -c 'import json,sys; print("\n".join(sorted({f["file"] for f in json.load(sys.stdin)["findings"]})))'
+  # lint exits 1 when it finds something: that is the answer; 2 is a failure
+  local rc=0
+  (cd "$1" && "$detasklet" lint --root "$1" --format json -o "$out/lint.json" \
+     $(cat "$meta/baseline-ok.txt") 2> "$out/lint.err") || rc=$?
+  if [ "$rc" -gt 1 ]; then
+    echo "detasklet lint failed in $1:" >&2; cat "$out/lint.err" >&2; exit 1
+  fi
+  python3 -c 'import json,sys; print("\n".join(sorted({f["file"] for f in json.load(open(sys.argv[1]))["findings"]})))' \
+    "$out/lint.json"
 }
 lint_files "$scratch" > "$out/tasklets-left.txt"
-in_code=$(lint_files "$tree" | grep -c . || true)
+lint_files "$tree" > "$out/tasklets-before.txt"
+in_code=$(grep -c . "$out/tasklets-before.txt" || true)
 touched_c=0; compiled=0; broken=0; full=0; full_ok=0
 : > "$out/partial.txt"
 while read -r f; do
