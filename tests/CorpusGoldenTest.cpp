@@ -36,7 +36,14 @@ std::string scanJson(const std::vector<std::string> &Inputs, unsigned Jobs) {
   if (!Inv)
     return "error: " + llvm::toString(Inv.takeError());
   Inv->Root = "test-corpus"; // the absolute checkout path would differ per machine
-  return llvm::formatv("{0:2}", toJSON(*Inv)).str() + "\n";
+  std::string Json = llvm::formatv("{0:2}", toJSON(*Inv)).str() + "\n";
+  // Macros spelled in the shim headers lie outside the root and so are named by
+  // absolute path; the checkout's location must not reach the goldens.
+  const llvm::StringRef ShimDir = DETASKLET_SHIM_DIR;
+  for (size_t At = Json.find(ShimDir.data()); At != std::string::npos;
+       At = Json.find(ShimDir.data(), At))
+    Json.replace(At, ShimDir.size(), "<shim>");
+  return Json;
 }
 
 class CorpusGolden : public testing::TestWithParam<std::string> {};
