@@ -157,22 +157,27 @@ int runVerify(const VerifyOptions &Options) {
     Request.IncludeDirs.push_back(llvm::sys::path::parent_path(absolute(Inv->Root, Tu)).str());
   Request.Options.Cpus = Options.Cpus;
   Request.Options.PreemptionBound = Options.PreemptionBound;
+  // A scratch copy of our own is removed unless it is worth reading: the
+  // conversion is worse, or its build failed.
+  auto Finish = [&](int Status, bool Keep) {
+    if (Keep)
+      llvm::outs() << "converted copy kept in " << Scratch << "\n";
+    else if (Options.ScratchDir.empty())
+      llvm::sys::fs::remove_directories(Scratch);
+    return Status;
+  };
   if (!Options.Replay.empty())
-    return replayOne(Request, Options);
+    return Finish(replayOne(Request, Options), false);
 
   llvm::errs() << "detasklet: " << Converted << " tasklets converted to " << Rules->Summary
                << "; exploring the scenario against the original and the conversion\n";
   runtime::ConversionReport Report = runtime::verifyConversion(Request);
   if (!Report.ok()) {
     error() << Report.Error << "\n" << Report.BuildLog;
-    return 2;
+    return Finish(2, true);
   }
   llvm::outs() << runtime::formatReport(Report, Options.Traces);
-  if (!Report.acceptable())
-    llvm::outs() << "converted copy kept in " << Scratch << "\n";
-  else if (Options.ScratchDir.empty())
-    llvm::sys::fs::remove_directories(Scratch);
-  return Report.acceptable() ? 0 : 1;
+  return Report.acceptable() ? Finish(0, false) : Finish(1, true);
 }
 
 } // namespace detasklet
