@@ -198,17 +198,19 @@ bool WorkqueueModel::grabPending(mdl_work *W) {
   return true;
 }
 
+// __cancel_work_sync() and disable_work_sync(): a BH item may be waited for
+// from any context but hardirq; any other item only where sleeping is allowed.
+void WorkqueueModel::checkWaitAllowed(const mdl_work *W, const char *Api) {
+  if (!offqBh(W))
+    M.mightSleep(Api);
+  else if (M.current().Kind == ThreadKind::HardIrq)
+    M.violation(Property::ApiMisuse, std::string(Api) + " of a BH work item in hardirq context");
+}
+
 bool WorkqueueModel::cancel(mdl_work *W, bool Sync) {
   const char *Api = Sync ? "cancel_work_sync" : "cancel_work";
-  Thread &T = M.current();
-  // __cancel_work_sync(): a BH item may be cancelled from any context but
-  // hardirq; any other item only where sleeping is allowed.
-  if (Sync) {
-    if (!offqBh(W))
-      M.mightSleep(Api);
-    else if (T.Kind == ThreadKind::HardIrq)
-      M.violation(Property::ApiMisuse, std::string(Api) + " of a BH work item in hardirq context");
-  }
+  if (Sync)
+    checkWaitAllowed(W, Api);
   M.point(Api, W);
   M.touch(&W->data, sizeof(W->data), true, Api);
   bool Was = grabPending(W);
@@ -232,13 +234,8 @@ bool WorkqueueModel::cancel(mdl_work *W, bool Sync) {
 
 bool WorkqueueModel::disable(mdl_work *W, bool Sync) {
   const char *Api = Sync ? "disable_work_sync" : "disable_work";
-  Thread &T = M.current();
-  if (Sync) {
-    if (!offqBh(W))
-      M.mightSleep(Api);
-    else if (T.Kind == ThreadKind::HardIrq)
-      M.violation(Property::ApiMisuse, std::string(Api) + " of a BH work item in hardirq context");
-  }
+  if (Sync)
+    checkWaitAllowed(W, Api);
   M.point(Api, W);
   M.touch(&W->data, sizeof(W->data), true, Api);
   unsigned D = depth(W);

@@ -84,6 +84,7 @@ private:
   unsigned depth(const mdl_work *W) const;
   void setDepth(mdl_work *W, unsigned D);
   bool offqBh(const mdl_work *W) const;
+  void checkWaitAllowed(const mdl_work *W, const char *Api);
   Machine &M;
   std::vector<Pool> Pools;
   std::vector<std::unique_ptr<workqueue_struct>> Allocated;
