@@ -7,6 +7,9 @@ namespace detasklet {
 namespace {
 
 constexpr unsigned AbstractIrq = 40;
+// The callback's own operations (a re-arm, a disable) happen in at most this
+// many of its runs per execution, as a timer's expiries are budgeted.
+constexpr unsigned CallbackRunsWithOps = 2;
 
 const char *apiCall(ProtocolOpKind K) {
   switch (K) {
@@ -125,6 +128,9 @@ AbstractDriver Writer::write() {
   OS << "/* disables made in one function and undone in another, not undone yet */\n"
      << "static int proto_outstanding" << (P.Init == ProtocolInit::DeclareDisabled ? " = 1" : "")
      << ";\n";
+  if (any(ProtocolContext::Callback))
+    OS << "/* runs of the callback so far: only the first ones perform its operations */\n"
+          "static int proto_cb_runs;\n";
   if (Timer)
     OS << "static struct timer_list proto_timer;\n";
   OS << "\n";
@@ -134,9 +140,14 @@ AbstractDriver Writer::write() {
   OS << "\nstatic void proto_cb(struct tasklet_struct *t)\n{\n";
   if (Field)
     OS << "\tstruct proto_dev *dev = from_tasklet(dev, t, tl);\n\n";
-  for (const ProtocolFunction &F : P.Functions)
-    if (F.Context == ProtocolContext::Callback)
-      body(OS, F, true);
+  // A callback that may re-arm itself may do so forever, and so would the
+  // exploration: its operations happen in its first runs only.
+  if (any(ProtocolContext::Callback)) {
+    OS << "\tif (proto_cb_runs >= " << CallbackRunsWithOps << ")\n\t\treturn;\n\tproto_cb_runs++;\n";
+    for (const ProtocolFunction &F : P.Functions)
+      if (F.Context == ProtocolContext::Callback)
+        body(OS, F, true);
+  }
   OS << "}\n\n";
   if (!Field)
     OS << "static " << (P.Init == ProtocolInit::DeclareDisabled ? "DECLARE_TASKLET_DISABLED" : "DECLARE_TASKLET")
