@@ -101,6 +101,29 @@ TEST(ProtocolExtractor, FunctionsGetContextsAndOrderedOptionalOperations) {
   EXPECT_EQ(ops(*Exit), "kill?");
 }
 
+TEST(ProtocolExtractor, AlikeFunctionsOfOneContextAreMerged) {
+  Inventory Inv = test::inventoryOf(R"(
+#include <linux/interrupt.h>
+struct chan { struct tasklet_struct task; };
+static void chan_bh(struct tasklet_struct *t) { }
+void chan_init(struct chan *c) { tasklet_setup(&c->task, chan_bh); }
+void a_remove(struct chan *c) { tasklet_kill(&c->task); }
+void b_remove(struct chan *c) { tasklet_kill(&c->task); }
+void c_remove(struct chan *c) { tasklet_schedule(&c->task); tasklet_kill(&c->task); }
+)");
+  const ObjectReport *O = test::findObject(Inv, "task");
+  ASSERT_TRUE(O);
+  ObjectProtocol P = ProtocolExtractor(Inv).extract(*O);
+  ASSERT_TRUE(P.abstracted()) << P.CannotAbstract;
+  const ProtocolFunction *A = function(P, "a_remove");
+  ASSERT_TRUE(A);
+  EXPECT_EQ(A->Alike, std::vector<std::string>{"b_remove"});
+  EXPECT_EQ(function(P, "b_remove"), nullptr);
+  const ProtocolFunction *C = function(P, "c_remove");
+  ASSERT_TRUE(C);
+  EXPECT_TRUE(C->Alike.empty());
+}
+
 TEST(ProtocolExtractor, SameProtocolSameAbstractDriver) {
   Inventory Inv = test::inventoryOf(Driver);
   ObjectProtocol P = ProtocolExtractor(Inv).extract(*test::findObject(Inv, "tl"));

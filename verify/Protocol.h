@@ -59,6 +59,9 @@ struct ProtocolFunction {
   ProtocolContext Context = ProtocolContext::Process;
   std::string Why;  // e.g. "request_irq at drivers/x/y.c:12", "__init", "contains tasklet_kill"
   std::vector<ProtocolOp> Ops;
+  // Other functions in the same context with the same operations, merged
+  // into this one (one object shared by many drivers has many alike).
+  std::vector<std::string> Alike;
 };
 
 enum class ProtocolInit { Setup, Declare, DeclareDisabled };

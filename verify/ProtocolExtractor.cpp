@@ -44,6 +44,48 @@ std::string fileOf(const std::string &FunctionKey) {
   return Colon == std::string::npos ? std::string() : FunctionKey.substr(0, Colon);
 }
 
+// Functions in the same context doing the same operations are one function
+// to the abstract driver: a tasklet shared by many drivers (virt-dma's) has a
+// remove per driver, and one device runs one of them, not all in a row (each
+// optional operation doubles the executions). Helpers keep their places:
+// calls name them by index.
+void mergeAlike(ObjectProtocol &P) {
+  std::set<unsigned> Pinned;
+  for (unsigned I = 0; I < P.Functions.size(); ++I)
+    for (const ProtocolOp &Op : P.Functions[I].Ops)
+      if (Op.Kind == ProtocolOpKind::CallHelper)
+        Pinned.insert(Op.Helper);
+  auto Signature = [](const ProtocolFunction &F) {
+    std::string S = protocolContextCode(F.Context).str();
+    for (const ProtocolOp &Op : F.Ops)
+      S += " " + protocolOpCode(Op.Kind).str() + (Op.Optional ? "?" : "") + std::to_string(Op.Paired) +
+           "@" + std::to_string(Op.Helper);
+    return S;
+  };
+  std::vector<ProtocolFunction> Kept;
+  std::vector<unsigned> NewIndex(P.Functions.size(), 0);
+  std::map<std::string, unsigned> BySignature;
+  for (unsigned I = 0; I < P.Functions.size(); ++I) {
+    ProtocolFunction &F = P.Functions[I];
+    bool Mergeable = !Pinned.count(I) && F.Context != ProtocolContext::Callback &&
+                     F.Context != ProtocolContext::InitPath;
+    if (Mergeable) {
+      auto [It, New] = BySignature.emplace(Signature(F), unsigned(Kept.size()));
+      if (!New) {
+        Kept[It->second].Alike.push_back(F.Name);
+        continue;
+      }
+    }
+    NewIndex[I] = unsigned(Kept.size());
+    Kept.push_back(std::move(F));
+  }
+  for (ProtocolFunction &F : Kept)
+    for (ProtocolOp &Op : F.Ops)
+      if (Op.Kind == ProtocolOpKind::CallHelper)
+        Op.Helper = NewIndex[Op.Helper];
+  P.Functions = std::move(Kept);
+}
+
 } // namespace
 
 ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O) const {
@@ -176,7 +218,7 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O) const {
       // The same operation twice in a row is merged: the choice of doing it
       // already covers both, and each extra choice doubles the executions.
       if (!F.Ops.empty() && F.Ops.back().Kind == Op.Kind && !isDisable(Op.Kind) &&
-          Op.Kind != ProtocolOpKind::Enable && Op.Kind != ProtocolOpKind::CallHelper)
+          Op.Kind != ProtocolOpKind::Enable && F.Ops.back().Helper == Op.Helper)
         continue;
       F.Ops.push_back(Op);
     }
@@ -234,6 +276,7 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O) const {
   }
   if (InitFunctions.empty() && P.Init == ProtocolInit::Setup)
     return Cannot("no initialisation seen");
+  mergeAlike(P);
   return P;
 }
 

@@ -30,7 +30,11 @@ void ProtocolReport::printObject(const ObjectCheck &O, llvm::raw_ostream &OS) co
   for (size_t I = 0; I < P.Functions.size(); ++I) {
     const ProtocolFunction &F = P.Functions[I];
     OS << "    " << (F.Context == ProtocolContext::Callback ? std::string("proto_cb") : abstractFunctionName(I))
-       << " = " << F.Name << " [" << protocolContextCode(F.Context) << ": " << F.Why << "]:";
+       << " = " << F.Name;
+    if (!F.Alike.empty())
+      OS << " (and " << F.Alike.size() << " alike: " << F.Alike.front() << (F.Alike.size() > 1 ? ", ..." : "")
+         << ")";
+    OS << " [" << protocolContextCode(F.Context) << ": " << F.Why << "]:";
     if (F.Ops.empty())
       OS << " (no operation)";
     for (const ProtocolOp &Op : F.Ops)
@@ -81,6 +85,8 @@ void ProtocolReport::add(const ObjectCheck &O) {
   for (const runtime::PropertyComparison &PC : C.Properties)
     if (PC.Verdict == runtime::PropertyVerdict::Worse)
       ++WorseBy[runtime::propertyInfo(PC.Id).Name];
+    else if (PC.Verdict == runtime::PropertyVerdict::Better)
+      ++BetterBy[runtime::propertyInfo(PC.Id).Name];
 }
 
 void ProtocolReport::printSummary(llvm::raw_ostream &OS, double Seconds) const {
@@ -93,6 +99,8 @@ void ProtocolReport::printSummary(llvm::raw_ostream &OS, double Seconds) const {
     OS << "  " << protocolVerdictCode(V) << ": " << N << "\n";
   for (const auto &[Id, N] : WorseBy)
     OS << "  worse on " << Id << ": " << N << " objects\n";
+  for (const auto &[Id, N] : BetterBy)
+    OS << "  better on " << Id << ": " << N << " objects\n";
   for (const auto &[Id, N] : Documented)
     OS << "  documented difference " << Id << ": " << N << " objects\n";
 }

@@ -39,6 +39,7 @@ private:
   std::map<ProtocolVerdict, unsigned> Counts;
   std::map<std::string, unsigned> Documented; // observation id -> objects
   std::map<std::string, unsigned> WorseBy;    // property -> objects
+  std::map<std::string, unsigned> BetterBy;   // property -> objects
   unsigned Explorations = 0;
 };
 
