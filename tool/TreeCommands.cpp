@@ -111,6 +111,10 @@ cl::opt<std::string> Replay("replay",
 cl::opt<bool> ReplayOriginal("replay-original",
                              cl::desc("Replay on the original driver instead of the conversion"),
                              cl::cat(RunCategory), cl::sub(VerifySubcommand));
+cl::opt<unsigned> MaxExecutions("max-executions",
+                                cl::desc("Stop each exploration after this many executions; it is then "
+                                         "reported incomplete (default 500000)"),
+                                cl::init(500000), cl::cat(RunCategory), cl::sub(VerifySubcommand));
 cl::opt<bool> Traces("traces", cl::desc("Print the trace of every violation"),
                      cl::cat(OutputCategory), cl::sub(VerifySubcommand));
 cl::opt<std::string> ScratchDir("scratch",
@@ -184,6 +188,7 @@ int verifyMain(const std::vector<std::string> &FixedFlags) {
   Options.Replay = Replay;
   Options.ReplayOriginal = ReplayOriginal;
   Options.ScratchDir = ScratchDir;
+  Options.MaxExecutions = MaxExecutions;
   return runVerify(Options);
 }
 

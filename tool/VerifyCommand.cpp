@@ -4,6 +4,7 @@
 #include "runtime/Verify.h"
 #include "runtime/core/ModuleImage.h"
 #include "tool/ScanCommand.h"
+#include "tool/VerifyTreeCommand.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
@@ -99,8 +100,15 @@ int runVerify(const VerifyOptions &Options) {
     error() << llvm::toString(Rules.takeError()) << "\n";
     return 2;
   }
-  if (Options.Scenario.empty() || !llvm::sys::fs::exists(Options.Scenario)) {
-    error() << "--scenario " << (Options.Scenario.empty() ? "is required" : "not found: " + Options.Scenario)
+  if (Options.Scenario.empty()) {
+    if (!Options.Replay.empty()) {
+      error() << "--replay needs --scenario; a protocol-level report prints its own replay command\n";
+      return 2;
+    }
+    return runVerifyProtocols(Options);
+  }
+  if (!llvm::sys::fs::exists(Options.Scenario)) {
+    error() << "--scenario not found: " << Options.Scenario
             << "; it names a C file with MODEL_SCENARIO()s (see runtime/README.md and "
                "runtime/scenarios/)\n";
     return 2;
@@ -157,6 +165,7 @@ int runVerify(const VerifyOptions &Options) {
     Request.IncludeDirs.push_back(llvm::sys::path::parent_path(absolute(Inv->Root, Tu)).str());
   Request.Options.Cpus = Options.Cpus;
   Request.Options.PreemptionBound = Options.PreemptionBound;
+  Request.Options.MaxExecutions = Options.MaxExecutions;
   // A scratch copy of our own is removed unless it is worth reading: the
   // conversion is worse, or its build failed.
   auto Finish = [&](int Status, bool Keep) {

@@ -24,8 +24,13 @@ struct VerifyOptions {
   std::string Replay;                      // a token to replay instead of exploring
   bool ReplayOriginal = false;             // replay on the original (default: the conversion)
   std::string ScratchDir;                  // where the converted copy goes; empty: a new temp dir
+                                           // (tree mode: where the abstract drivers go)
+  uint64_t MaxExecutions = 500000;         // per exploration
 };
 
+// With a scenario, the driver itself is built and explored (it must build
+// against the shim headers: the corpus); without one, each converted object
+// is checked at protocol level (runVerifyProtocols, VerifyTreeCommand.h).
 // Exit status: 0 the conversion keeps what the original guarantees (or only
 // documented differences); 1 it is worse somewhere, or nothing was converted;
 // 2 bad input or a build failure.

@@ -16,6 +16,8 @@ std::string Actor::spell() const {
     return "w" + std::to_string(A) + "." + std::to_string(B);
   case ActorKind::TimerFire:
     return "x" + std::to_string(A);
+  case ActorKind::Choice:
+    return "k" + std::to_string(A) + "." + std::to_string(B);
   }
   return "?";
 }
@@ -49,12 +51,13 @@ std::optional<Actor> Actor::parse(const std::string &Text) {
                                    : ActorKind::TimerFire;
     return Actor::event(K, A);
   }
-  case 'w': {
+  case 'w':
+  case 'k': {
     size_t Dot = Rest.find('.');
     if (Dot == std::string::npos || !Number(Rest.substr(0, Dot), A) ||
         !Number(Rest.substr(Dot + 1), B))
       return std::nullopt;
-    return Actor::event(ActorKind::WorkerStart, A, B);
+    return Text[0] == 'w' ? Actor::event(ActorKind::WorkerStart, A, B) : Actor::choice(A, B);
   }
   default:
     return std::nullopt;

@@ -58,10 +58,10 @@ bool isPreemption(const Node &N, const Actor &A) {
   if (N.PrevThread < 0)
     return false;
   Actor Prev = Actor::thread(unsigned(N.PrevThread));
-  if (A == Prev)
+  if (A.process() == Prev)
     return false;
   for (const EnabledActor &E : N.Enabled)
-    if (E.A == Prev)
+    if (E.A.process() == Prev)
       return true;
   return false;
 }
@@ -115,7 +115,8 @@ private:
   size_t FreshFrom = 0;
 };
 
-unsigned Search::procOf(const Actor &A) {
+unsigned Search::procOf(const Actor &Step) {
+  Actor A = Step.process();
   auto It = Procs.find(A);
   if (It != Procs.end())
     return It->second;
@@ -150,7 +151,7 @@ void Search::recordEvent(size_t J, unsigned ThreadsBefore) {
   Node &E = Path[J];
   const Actor &A = E.Enabled[E.Chosen].A;
   E.Proc = procOf(A);
-  E.CreatedBy = A.Kind == ActorKind::Thread && A.A < CreatorOfThread.size() ? CreatorOfThread[A.A] : -1;
+  E.CreatedBy = A.isThreadStep() && A.A < CreatorOfThread.size() ? CreatorOfThread[A.A] : -1;
   for (unsigned T = ThreadsBefore; T < M.threadCount(); ++T) {
     if (CreatorOfThread.size() <= T)
       CreatorOfThread.resize(T + 1, -1);
@@ -339,6 +340,12 @@ Search::End Search::executeOnce() {
       }
       Path.back().Chosen = Choice;
       Path.back().Backtrack.push_back(En[Choice].A);
+      // A value of model_choose() is data, not an order: DPOR sees no race
+      // asking for the other values, so every value is asked for here.
+      if (En[Choice].A.Kind == ActorKind::Choice)
+        for (const EnabledActor &E : En)
+          if (E.A.Kind == ActorKind::Choice && E.A.A == En[Choice].A.A && E.A != En[Choice].A)
+            Path.back().Backtrack.push_back(E.A);
       ++R.Stats.Transitions;
     }
     Footprint Fp;

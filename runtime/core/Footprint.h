@@ -27,7 +27,8 @@ enum class KeyKind : uint8_t {
   TimerBase,  // a CPU's armed and expired timers
   ThreadState, // a thread finished (join)
   HeapTop,     // the allocator: allocations are ordered, so addresses repeat across executions
-  Running      // whether an object's callback is executing (Index: its address)
+  Running,     // whether an object's callback is executing (Index: its address)
+  Choice       // a thread's model_choose() values: its alternatives exclude each other
 };
 
 uint64_t modelKey(KeyKind Kind, uint64_t Index);

@@ -160,6 +160,8 @@ bool Machine::guard(const Thread &T, Footprint *Fp) const {
   case WaitKind::Settled:
     G.readEverything();
     return othersIdle(T);
+  case WaitKind::Choice:
+    return true;
   }
   return true;
 }
@@ -288,6 +290,13 @@ void Machine::enabledOn(unsigned C, std::vector<EnabledActor> &Out, std::vector<
     bool Ready = guard(T, &G);
     if (!Ready && CpuLetsItRun)
       checkSelfDeadlock(T);
+    if (T.Started && T.Next.Wait == WaitKind::Choice) {
+      // One actor per value: the explorer branches on them like on any other
+      // choice, and the token records which one was taken.
+      for (unsigned V = 0; V < T.Next.Arg; ++V)
+        Offer(Actor::choice(T.Id, V), CpuLetsItRun && Ready, G);
+      return;
+    }
     Offer(Actor::thread(T.Id), CpuLetsItRun && Ready, std::move(G));
   };
 
@@ -368,8 +377,14 @@ void Machine::execute(const Actor &A, const Footprint &Guard, Footprint &Out) {
   Recording = &Out;
   ++Step;
   switch (A.Kind) {
+  case ActorKind::Choice:
   case ActorKind::Thread: {
     Thread &T = *Threads[A.A];
+    if (A.Kind == ActorKind::Choice) {
+      // The values of one choice exclude each other: they are never independent.
+      T.ChoiceValue = A.B;
+      key(KeyKind::Choice, T.Id, true);
+    }
     CpuState &C = Cpus[T.Cpu];
     if (T.isTaskLevel() && C.CurrentTask != &T) {
       // A switch happens only between tasks that could be preempted (no lock,
@@ -518,6 +533,15 @@ void Machine::point(const Op &O) {
 
 void Machine::wait(const char *Label, WaitKind W, bool Sleeps, const void *Obj, uint64_t Arg) {
   point(Op{Label, W, Sleeps, Obj, Arg});
+}
+
+unsigned Machine::choose(unsigned N) {
+  if (N <= 1)
+    return 0;
+  point(Op{"model_choose", WaitKind::Choice, false, nullptr, N});
+  unsigned V = current().ChoiceValue;
+  MTRACE(*this, "model_choose(%u) = %u", N, V);
+  return V;
 }
 
 void Machine::abortExecution() {

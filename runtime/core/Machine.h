@@ -111,6 +111,9 @@ public:
   void point(const Op &O);
   void point(const char *Label, const void *Obj = nullptr) { point(Op{Label, WaitKind::None, false, Obj, 0}); }
   void wait(const char *Label, WaitKind W, bool Sleeps, const void *Obj, uint64_t Arg = 0);
+  // A nondeterministic value in [0, N): a point where the explorer branches
+  // on the value (the scenario API's model_choose()).
+  unsigned choose(unsigned N);
 
   // The model's own access to driver-visible memory: checked, and recorded.
   void touch(const void *P, size_t N, bool Write, const char *What);

@@ -61,12 +61,14 @@ void RunTracker::request(const void *Obj, CallbackKind Kind, const char *Api, bo
 // Only requests that were pending can be cancelled: one the API refused
 // (queued while disabled) was already lost, and a later cancel does not make
 // that the driver's intent.
-void RunTracker::excuse(const void *Obj, const char *Api) {
+void RunTracker::excuse(const void *Obj, const char *Api, unsigned AbsorbedFrom) {
   CallbackObject *O = find(Obj);
   if (!O)
     return;
   O->Open.erase(std::remove_if(O->Open.begin(), O->Open.end(),
-                               [](const CallbackObject::Request &R) { return !R.Dropped; }),
+                               [&](const CallbackObject::Request &R) {
+                                 return !R.Dropped || R.Step >= AbsorbedFrom;
+                               }),
                 O->Open.end());
 }
 

@@ -47,7 +47,9 @@ public:
   // A schedule/queue call; Dropped when the API refused it (disabled work item).
   void request(const void *Obj, CallbackKind Kind, const char *Api, bool Dropped);
   // A kill or cancel returned: earlier requests are no longer owed a run.
-  void excuse(const void *Obj, const char *Api);
+  // Refused ones are excused too when made at or after AbsorbedFrom: the
+  // cancel itself refused them while it waited.
+  void excuse(const void *Obj, const char *Api, unsigned AbsorbedFrom = ~0u);
   void callbackStart(const void *Obj, CallbackKind Kind, const void *Fn, bool DisabledNow);
   void callbackFinish(const void *Obj);
   // A synchronous kill/cancel/disable is returning in the current thread.

@@ -84,6 +84,8 @@ void model_settle(void) {
 
 int model_cpu_count(void) { return int(Machine::active().cpus()); }
 
+int model_choose(int N) { return N <= 1 ? 0 : int(Machine::active().choose(unsigned(N))); }
+
 void model_assert(int Cond, const char *What) {
   Machine &M = Machine::active();
   if (!Cond)

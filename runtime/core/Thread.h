@@ -34,6 +34,7 @@ enum class WaitKind : uint8_t {
   TimerIdle,       // Obj: the timer, its callback not running
   ThreadDone,      // Arg: the thread id
   Settled,         // nothing but the waiter can run any more
+  Choice,          // Arg: how many values model_choose() may return; never blocks
 };
 
 // The operation a thread announced at its scheduling point. It happens when
@@ -59,6 +60,7 @@ struct Thread {
   bool Started = false;
   bool Finished = false;
   Op Next;
+  unsigned ChoiceValue = 0; // what the last model_choose() returns
 
   // What the thread runs.
   void *TaskFn = nullptr; // Task: a C function void (*)(void *)

@@ -212,6 +212,7 @@ bool WorkqueueModel::cancel(mdl_work *W, bool Sync) {
   if (Sync)
     checkWaitAllowed(W, Api);
   M.point(Api, W);
+  unsigned Began = M.step();
   M.touch(&W->data, sizeof(W->data), true, Api);
   bool Was = grabPending(W);
   if (Was) {
@@ -227,7 +228,10 @@ bool WorkqueueModel::cancel(mdl_work *W, bool Sync) {
     setDepth(W, depth(W) - 1);
     M.Runs.syncReturned(W, Api, true);
   }
-  M.Runs.excuse(W, Api);
+  // A queue the cancel refused while it waited (the item disabled meanwhile)
+  // is absorbed by it, as tasklet_kill() absorbs a schedule racing with it;
+  // only refusals of a disable the driver made stay owed.
+  M.Runs.excuse(W, Api, Sync ? Began : ~0u);
   MTRACE(M, "%s(%s) returns %d", Api, M.describe(W).c_str(), Was);
   return Was;
 }

@@ -71,6 +71,19 @@ TEST_F(Explorer, MoreCpusKeepTheOutcomesOfTwoCpuPrograms) {
   EXPECT_OUTCOMES(run("store_buffering", Three), "r1=0 r2=1", "r1=1 r2=0", "r1=1 r2=1");
 }
 
+TEST_F(Explorer, ChooseExploresEveryValueWithEveryReduction) {
+  std::set<std::string> All = {"v=0 sum=1", "v=0 sum=10", "v=1 sum=1", "v=1 sum=10"};
+  ExploreOptions Dpor;
+  Dpor.Dpor = true;
+  for (const ExploreOptions &O : {ExploreOptions(), plain(), bound(0), Dpor}) {
+    ExploreResult R = run("choose", O);
+    EXPECT_EQ(R.Outcomes, All) << dump(R);
+  }
+  ExploreResult One = run("choose_one");
+  EXPECT_OUTCOMES(One, "v=0");
+  EXPECT_EQ(One.Stats.Executions, 1u);
+}
+
 TEST_F(Explorer, ExecutionLimitMakesTheResultIncomplete) {
   ModuleImage *M = unitModule("litmus.c");
   ASSERT_TRUE(M);

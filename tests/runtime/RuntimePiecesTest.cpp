@@ -89,9 +89,9 @@ TEST(ReplayTokenTest, RoundTrip) {
   T.TimerBudget = 1;
   T.Choices = {Actor::thread(0), Actor::event(ActorKind::IrqDelivery, 1),
                Actor::event(ActorKind::SoftirqEntry, 2), Actor::event(ActorKind::WorkerStart, 0, 3),
-               Actor::event(ActorKind::TimerFire, 1), Actor::thread(12)};
+               Actor::event(ActorKind::TimerFire, 1), Actor::thread(12), Actor::choice(3, 1)};
   std::string Text = T.spell();
-  EXPECT_EQ(Text, "dtr1/c3/b1/t0,i1,s2,w0.3,x1,t12");
+  EXPECT_EQ(Text, "dtr1/c3/b1/t0,i1,s2,w0.3,x1,t12,k3.1");
   std::string Error;
   auto Back = ReplayToken::parse(Text, Error);
   ASSERT_TRUE(Back) << Error;

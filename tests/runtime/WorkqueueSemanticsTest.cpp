@@ -27,6 +27,12 @@ TEST_F(WorkqueueSemantics, SystemWqRunsInProcessContext) {
   EXPECT_TRUE(R.Observations.count("run-in-process-context"));
 }
 
+TEST_F(WorkqueueSemantics, CancelSyncAbsorbsARequeueRacingWithIt) {
+  ExploreResult R = run("cancel_absorbs_requeue");
+  EXPECT_OUTCOMES(R, "pending=0");
+  EXPECT_VIOLATIONS(R);
+}
+
 TEST_F(WorkqueueSemantics, BhPoolRunsItemsInQueueingOrder) {
   ExploreResult R = run("bh_pool_is_fifo");
   EXPECT_OUTCOMES(R, "order=bca");

@@ -52,6 +52,14 @@ void model_join(int task);
 void model_settle(void);
 int model_cpu_count(void);
 
+/*
+ * A value in [0, n) the explorer chooses: every value is explored, and the
+ * replay token records the one taken (k<thread>.<value>). It is a scheduling
+ * point of the calling context. For drivers abstracted from real code, where
+ * whether an operation happens depends on conditions the model does not see.
+ */
+int model_choose(int n);
+
 /* Checks inside the scenario: a failure is the property scenario-assert. */
 void model_assert(int cond, const char *what);
 /*

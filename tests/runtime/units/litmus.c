@@ -95,3 +95,26 @@ MODEL_SCENARIO(store_buffering)
 	model_join(b);
 	model_outcome("r1=%d r2=%d", r1, r2);
 }
+
+static atomic_t chosen = ATOMIC_INIT(0);
+
+static void pick(void *arg)
+{
+	atomic_add(model_choose(3) == 2 ? 10 : 1, &chosen);
+}
+
+/* model_choose(): every value in one context, and combined across two. */
+MODEL_SCENARIO(choose)
+{
+	int a = model_spawn(1, pick, NULL);
+	int v = model_choose(2);
+
+	model_join(a);
+	model_outcome("v=%d sum=%d", v, atomic_read(&chosen));
+}
+
+/* A choice of one value is no branch at all. */
+MODEL_SCENARIO(choose_one)
+{
+	model_outcome("v=%d", model_choose(1));
+}

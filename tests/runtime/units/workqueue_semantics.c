@@ -332,3 +332,33 @@ MODEL_SCENARIO(disable_sync_of_other_item_in_atomic)
 	disable_work_sync(&w);
 	spin_unlock(&lock);
 }
+
+static struct work_struct rearm;
+static atomic_t rearm_runs = ATOMIC_INIT(0);
+
+static void rearm_fn(struct work_struct *work)
+{
+	if (atomic_inc_return(&rearm_runs) < 3)
+		queue_work(system_bh_wq, work);
+}
+
+static void queue_rearm(void *arg)
+{
+	queue_work(system_bh_wq, &rearm);
+}
+
+/*
+ * A self-requeueing item cancelled while it runs: the requeue the cancel
+ * refuses is absorbed by it (as tasklet_kill() absorbs a racing schedule),
+ * not a lost run.
+ */
+MODEL_SCENARIO(cancel_absorbs_requeue)
+{
+	int t;
+
+	INIT_WORK(&rearm, rearm_fn);
+	t = model_spawn(1, queue_rearm, NULL);
+	model_join(t);
+	cancel_work_sync(&rearm);
+	model_outcome("pending=%d", work_pending(&rearm));
+}

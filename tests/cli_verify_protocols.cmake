@@ -1,0 +1,88 @@
+# detasklet verify at protocol level (no --scenario), on the corpus: its verdict
+# agrees with the one from building the corpus driver itself against the model,
+# a seeded wrong mapping is worse on the right property, and the replay command
+# it prints replays the violation. Run by ctest with -P.
+string(RANDOM LENGTH 8 suffix)
+set(WORK_DIR "/tmp/detasklet-cli-protocols-${suffix}")
+file(MAKE_DIRECTORY ${WORK_DIR})
+set(CORPUS ${SOURCE_DIR}/test-corpus)
+set(SCENARIOS ${SOURCE_DIR}/runtime/scenarios)
+
+function(run_verify out_rc out_text)
+  execute_process(COMMAND ${DETASKLET} ${ARGN} WORKING_DIRECTORY ${CORPUS}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(${out_rc} ${rc} PARENT_SCOPE)
+  set(${out_text} "${out}\n${err}" PARENT_SCOPE)
+endfunction()
+
+# Objects the protocol abstraction refuses, with the reason it must give.
+set(cannot_array-const "array of 2 tasklets")
+set(cannot_percpu "per-CPU object")
+
+file(GLOB scenario_files ${SCENARIOS}/*.c)
+set(compared 0)
+foreach(scenario ${scenario_files})
+  get_filename_component(pattern ${scenario} NAME_WE)
+  run_verify(rc_driver out_driver verify ${pattern} --scenario ${scenario})
+  run_verify(rc_proto out_proto verify ${pattern} --scratch ${WORK_DIR}/protocols)
+  if(out_proto MATCHES "incomplete|: error\n")
+    message(FATAL_ERROR "${pattern}: the protocol-level check did not finish:\n${out_proto}")
+  endif()
+  if(out_driver MATCHES "nothing to verify")
+    # Nothing converts: the protocol level has nothing to check either.
+    if(out_proto MATCHES ": (same|worse|better|documented-difference|undocumented-difference|cannot-abstract)")
+      message(FATAL_ERROR "${pattern}: nothing converts, yet the protocol level checked something:\n${out_proto}")
+    endif()
+    continue()
+  endif()
+  if(DEFINED cannot_${pattern})
+    if(NOT out_proto MATCHES "cannot-abstract: ${cannot_${pattern}}")
+      message(FATAL_ERROR "${pattern}: expected 'cannot-abstract: ${cannot_${pattern}}':\n${out_proto}")
+    endif()
+    continue()
+  endif()
+  if(out_proto MATCHES "cannot-abstract")
+    message(FATAL_ERROR "${pattern}: unexpectedly not abstracted:\n${out_proto}")
+  endif()
+  # Acceptable (exit 0) at one level exactly when at the other.
+  if(NOT ((rc_driver EQUAL 0 AND rc_proto EQUAL 0) OR (rc_driver EQUAL 1 AND rc_proto EQUAL 1)))
+    message(FATAL_ERROR "${pattern}: driver-level exit ${rc_driver}, protocol-level exit ${rc_proto}\n"
+                        "--- driver:\n${out_driver}\n--- protocol:\n${out_proto}")
+  endif()
+  math(EXPR compared "${compared} + 1")
+endforeach()
+if(compared LESS 12)
+  message(FATAL_ERROR "only ${compared} patterns compared")
+endif()
+
+# Seeded wrong mappings: each is worse on the property it breaks, at both levels.
+file(WRITE ${WORK_DIR}/enable.yaml "extends: bh\ncalls:\n  tasklet_enable: enable_work({t})\n")
+file(WRITE ${WORK_DIR}/kill.yaml "extends: bh\ncalls:\n  tasklet_kill: disable_work_sync({t})\n")
+file(WRITE ${WORK_DIR}/queues.yaml "extends: bh\ncalls:\n"
+  "  tasklet_schedule: queue_work(system_bh_wq, {t})\n"
+  "  tasklet_hi_schedule: queue_work(system_bh_highpri_wq, {t})\n")
+foreach(seed "enable;disable-enable;lost-run" "enable;declare-disabled;lost-run"
+             "kill;setup-basic;lost-run" "queues;hi-and-normal;concurrent-run")
+  list(GET seed 0 rules)
+  list(GET seed 1 pattern)
+  list(GET seed 2 property)
+  run_verify(rc out verify ${pattern} --rules ${WORK_DIR}/${rules}.yaml --scratch ${WORK_DIR}/protocols)
+  if(NOT rc EQUAL 1 OR NOT out MATCHES "    ${property}: WORSE")
+    message(FATAL_ERROR "${rules} on ${pattern}: exit ${rc}, expected ${property} worse:\n${out}")
+  endif()
+  if(NOT out MATCHES "worse on ${property}: 1 objects")
+    message(FATAL_ERROR "${rules} on ${pattern}: the summary does not count it:\n${out}")
+  endif()
+endforeach()
+
+# The replay command of the last one replays that very violation.
+string(REGEX MATCH "replay: ([^\n]+)" line "${out}")
+if(NOT CMAKE_MATCH_1)
+  message(FATAL_ERROR "no replay command:\n${out}")
+endif()
+separate_arguments(replay UNIX_COMMAND "${CMAKE_MATCH_1}")
+execute_process(COMMAND ${replay} RESULT_VARIABLE rc OUTPUT_VARIABLE trace ERROR_VARIABLE err)
+if(NOT trace MATCHES "VIOLATION concurrent-run" OR NOT trace MATCHES "model_choose\\(2\\) = ")
+  message(FATAL_ERROR "the replay does not show the violation (exit ${rc}):\n${trace}\n${err}")
+endif()
+file(REMOVE_RECURSE ${WORK_DIR})

@@ -1,0 +1,116 @@
+#include "tool/VerifyTreeCommand.h"
+
+#include "rewriters/EditPlanner.h"
+#include "tool/ScanCommand.h"
+#include "verify/ProtocolExtractor.h"
+#include "verify/ProtocolReport.h"
+#include "verify/ProtocolVerifier.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <map>
+
+namespace detasklet {
+
+namespace {
+
+llvm::raw_ostream &error() { return llvm::WithColor::error(llvm::errs(), "detasklet"); }
+
+// detasklet-explore next to this binary (build/runtime/), else by name.
+std::string exploreTool() {
+  std::string Self = llvm::sys::fs::getMainExecutable("detasklet", reinterpret_cast<void *>(&exploreTool));
+  llvm::SmallString<256> P(llvm::sys::path::parent_path(Self));
+  llvm::sys::path::append(P, "runtime", "detasklet-explore");
+  if (llvm::sys::fs::can_execute(P))
+    return std::string(P);
+  return "detasklet-explore";
+}
+
+} // namespace
+
+int runVerifyProtocols(const VerifyOptions &Options) {
+  auto Start = std::chrono::steady_clock::now();
+  llvm::Expected<ConvertRules> Rules = ConvertRules::select(Options.Target, Options.RulesFile);
+  if (!Rules) {
+    error() << llvm::toString(Rules.takeError()) << "\n";
+    return 2;
+  }
+  llvm::Expected<Inventory> Inv = buildInventory(Options.Selection, Options.Run, "");
+  if (!Inv) {
+    error() << llvm::toString(Inv.takeError()) << "\n";
+    return 2;
+  }
+  for (const TuFailure &F : Inv->Failures)
+    error() << F.Message << "; " << F.File << " skipped, its objects are not verified\n";
+
+  // Which objects convert, and why the others do not: the planner's word.
+  SourceFiles Sources(Inv->Root);
+  ConversionPlan Plan = planConversion(*Inv, *Rules, Sources);
+  std::map<std::string, std::string> NotConverted; // key -> reason
+  std::set<std::string> Converted;
+  for (const GroupPlan &G : Plan.Groups)
+    for (const std::string &Key : G.Objects) {
+      if (G.converted())
+        Converted.insert(Key);
+      else
+        NotConverted[Key] = "[" + G.Problems.front().Code + "] " + G.Problems.front().Message;
+    }
+
+  std::string WorkDir = Options.ScratchDir;
+  if (WorkDir.empty()) {
+    llvm::SmallString<128> Dir;
+    llvm::sys::path::system_temp_directory(true, Dir);
+    llvm::sys::path::append(Dir, "detasklet-protocols");
+    WorkDir = std::string(Dir);
+  }
+  ProtocolVerifierOptions VO;
+  VO.WorkDir = WorkDir;
+  VO.Explore.Cpus = Options.Cpus;
+  VO.Explore.PreemptionBound = Options.PreemptionBound;
+  VO.Explore.MaxExecutions = Options.MaxExecutions;
+  ProtocolVerifier Verifier(*Rules, VO);
+  ProtocolExtractor Extractor(*Inv);
+  ProtocolReport Report(exploreTool());
+
+  llvm::errs() << "detasklet: " << Converted.size() << " of " << Inv->Objects.size()
+               << " tasklets convert to " << Rules->Summary
+               << "; checking each one's protocol against its conversion (abstract drivers in "
+               << WorkDir << ")\n";
+  for (const ObjectReport &O : Inv->Objects) {
+    ObjectCheck C;
+    C.Protocol.ObjectKey = O.Decl.Key;
+    C.Protocol.Name = O.Decl.Record.empty() ? O.Decl.Name : O.Decl.Record + "::" + O.Decl.Name;
+    C.Protocol.Declared = O.Decl.Declared;
+    if (!Converted.count(O.Decl.Key)) {
+      C.Check.Verdict = ProtocolVerdict::NotConverted;
+      C.Reason = !O.convertible() ? "[" + O.Reasons.front().Code + "] " + O.Reasons.front().Message
+                 : NotConverted.count(O.Decl.Key) ? NotConverted[O.Decl.Key]
+                                                  : "not in a converted group";
+    } else {
+      C.Protocol = Extractor.extract(O);
+      if (!C.Protocol.abstracted()) {
+        C.Check.Verdict = ProtocolVerdict::CannotAbstract;
+        C.Reason = C.Protocol.CannotAbstract;
+      } else {
+        C.Check = Verifier.check(C.Protocol);
+      }
+    }
+    Report.printObject(C, llvm::outs());
+    llvm::outs().flush();
+    Report.add(C);
+  }
+  double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  Report.printSummary(llvm::outs(), Seconds);
+  llvm::outs() << "limits: each object's protocol is what its uses in the scanned files show; "
+                  "calls between functions other than passing the tasklet are not followed, "
+                  "conditions are abstracted by choices (see README.md, verify on a tree)\n";
+  bool Bad = Report.count(ProtocolVerdict::Worse) || Report.count(ProtocolVerdict::Undocumented) ||
+             Report.count(ProtocolVerdict::Incomplete) || Report.count(ProtocolVerdict::Error);
+  return Bad ? 1 : 0;
+}
+
+} // namespace detasklet

@@ -1,0 +1,34 @@
+// From an object's protocol to C: an abstract driver that uses the real
+// tasklet API on one tasklet (a struct field set up with tasklet_setup(), or a
+// DECLARE_TASKLET*() variable), one function per protocol function performing
+// its operations, and a scenario that runs them in their contexts. It builds
+// against the runtime's shim headers, and `detasklet convert` converts it like
+// any driver.
+//
+// Names are generic (proto_fn<N>), so that objects with the same protocol get
+// byte-identical sources: the runtime's module cache and the verifier's memo
+// share their results. The report maps the names back to the real functions.
+#ifndef DETASKLET_VERIFY_ABSTRACTDRIVER_H
+#define DETASKLET_VERIFY_ABSTRACTDRIVER_H
+
+#include "verify/Protocol.h"
+
+#include <string>
+
+namespace detasklet {
+
+struct AbstractDriver {
+  std::string Driver;   // the module: the tasklet, the functions, init and exit
+  std::string Scenario; // MODEL_SCENARIO(main)
+  static constexpr const char *ScenarioName = "main";
+};
+
+// The protocol must be abstracted().
+AbstractDriver generateAbstractDriver(const ObjectProtocol &P);
+
+// proto_fn<N> of the generated code for P.Functions[N].
+std::string abstractFunctionName(size_t Index);
+
+} // namespace detasklet
+
+#endif

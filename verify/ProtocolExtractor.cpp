@@ -1,0 +1,283 @@
+#include "verify/ProtocolExtractor.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace detasklet {
+
+namespace {
+
+std::optional<ProtocolOpKind> opKind(UseKind K) {
+  switch (K) {
+  case UseKind::Schedule:
+    return ProtocolOpKind::ScheduleNormal;
+  case UseKind::ScheduleHi:
+    return ProtocolOpKind::ScheduleHi;
+  case UseKind::Disable:
+    return ProtocolOpKind::DisableSync;
+  case UseKind::DisableInAtomic:
+    return ProtocolOpKind::DisableAtomic;
+  case UseKind::DisableNosync:
+    return ProtocolOpKind::DisableNosync;
+  case UseKind::Enable:
+    return ProtocolOpKind::Enable;
+  case UseKind::Kill:
+    return ProtocolOpKind::Kill;
+  case UseKind::CallbackCall:
+    return ProtocolOpKind::DirectCall;
+  case UseKind::EscapeParam:
+    return ProtocolOpKind::CallHelper;
+  default:
+    return std::nullopt;
+  }
+}
+
+bool isDisable(ProtocolOpKind K) {
+  return K == ProtocolOpKind::DisableSync || K == ProtocolOpKind::DisableAtomic ||
+         K == ProtocolOpKind::DisableNosync;
+}
+
+std::string fileOf(const std::string &FunctionKey) {
+  size_t Colon = FunctionKey.rfind(':');
+  return Colon == std::string::npos ? std::string() : FunctionKey.substr(0, Colon);
+}
+
+// Functions in the same context doing the same operations are one function
+// to the abstract driver: a tasklet shared by many drivers (virt-dma's) has a
+// remove per driver, and one device runs one of them, not all in a row (each
+// optional operation doubles the executions). Helpers keep their places:
+// calls name them by index.
+void mergeAlike(ObjectProtocol &P) {
+  std::set<unsigned> Pinned;
+  for (unsigned I = 0; I < P.Functions.size(); ++I)
+    for (const ProtocolOp &Op : P.Functions[I].Ops)
+      if (Op.Kind == ProtocolOpKind::CallHelper)
+        Pinned.insert(Op.Helper);
+  auto Signature = [](const ProtocolFunction &F) {
+    std::string S = protocolContextCode(F.Context).str();
+    for (const ProtocolOp &Op : F.Ops)
+      S += " " + protocolOpCode(Op.Kind).str() + (Op.Optional ? "?" : "") + std::to_string(Op.Paired) +
+           "@" + std::to_string(Op.Helper);
+    return S;
+  };
+  std::vector<ProtocolFunction> Kept;
+  std::vector<unsigned> NewIndex(P.Functions.size(), 0);
+  std::map<std::string, unsigned> BySignature;
+  for (unsigned I = 0; I < P.Functions.size(); ++I) {
+    ProtocolFunction &F = P.Functions[I];
+    bool Mergeable = !Pinned.count(I) && F.Context != ProtocolContext::Callback &&
+                     F.Context != ProtocolContext::InitPath;
+    if (Mergeable) {
+      auto [It, New] = BySignature.emplace(Signature(F), unsigned(Kept.size()));
+      if (!New) {
+        Kept[It->second].Alike.push_back(F.Name);
+        continue;
+      }
+    }
+    NewIndex[I] = unsigned(Kept.size());
+    Kept.push_back(std::move(F));
+  }
+  for (ProtocolFunction &F : Kept)
+    for (ProtocolOp &Op : F.Ops)
+      if (Op.Kind == ProtocolOpKind::CallHelper)
+        Op.Helper = NewIndex[Op.Helper];
+  P.Functions = std::move(Kept);
+}
+
+} // namespace
+
+ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O) const {
+  ObjectProtocol P;
+  P.ObjectKey = O.Decl.Key;
+  P.Name = O.Decl.Record.empty() ? O.Decl.Name : O.Decl.Record + "::" + O.Decl.Name;
+  P.Declared = O.Decl.Declared;
+  auto Cannot = [&](std::string Why) {
+    P.CannotAbstract = std::move(Why);
+    P.Functions.clear();
+    return P;
+  };
+  if (!O.convertible())
+    return Cannot("manual verdict [" + O.Reasons.front().Code + "]: nothing converts");
+  if (O.Decl.Kind == ObjectKind::PerCpu)
+    return Cannot("per-CPU object: one tasklet per CPU, the abstract driver has one");
+  if (O.Decl.Kind == ObjectKind::Local)
+    return Cannot("local object: its lifetime is the function's");
+  if (O.Decl.ArraySize > 0)
+    return Cannot("array of " + std::to_string(O.Decl.ArraySize) +
+                  " tasklets: the inventory does not tell the elements' protocols apart");
+  // Its own callback: the one its initialisation names (a group converted
+  // together lists every member's callback).
+  std::set<std::string> Own;
+  for (const Use &U : O.Uses)
+    if ((isInit(U.Kind) || isDeclare(U.Kind)) && U.Target == O.Decl.Key &&
+        llvm::StringRef(U.LinkedTo).starts_with("callback:"))
+      Own.insert(U.LinkedTo);
+  std::vector<const CallbackInfo *> Callbacks;
+  for (const CallbackInfo &C : O.Callbacks)
+    if (Own.count(C.Key) || (Own.empty() && O.Callbacks.size() == 1))
+      Callbacks.push_back(&C);
+  if (Callbacks.size() != 1)
+    return Cannot(std::to_string(Callbacks.size()) + " callbacks: re-initialisation with another "
+                                                      "callback is not modelled");
+
+  // Uses whose tasklet is unknown may be this one's: its protocol would miss them.
+  std::set<std::string> Files;
+  for (const Use &U : O.Uses)
+    Files.insert(U.Site.Where.File);
+  for (const Use &U : Inv.Unattached)
+    if (Files.count(U.Site.Where.File))
+      return Cannot("a use whose tasklet could not be identified is in " + U.Site.Where.str() +
+                    " (" + useKindCode(U.Kind).str() + ")");
+
+  // The callback's own function key, as uses name it.
+  const CallbackInfo &Cb = *Callbacks.front();
+  auto IsCallback = [&](const std::string &Key) {
+    auto It = Inv.Functions.find(Key);
+    if (It == Inv.Functions.end() || It->second.Name != Cb.Name)
+      return false;
+    return fileOf(Key).empty() || fileOf(Key) == Cb.Declared.File ||
+           It->second.Begin.File == Cb.Declared.File;
+  };
+
+  // Uses by function, in source order; functions in the order of their first use.
+  std::map<std::string, std::vector<const Use *>> ByFunction;
+  std::vector<std::string> Order;
+  std::vector<const Use *> Sorted;
+  for (const Use &U : O.Uses)
+    Sorted.push_back(&U);
+  std::stable_sort(Sorted.begin(), Sorted.end(),
+                   [](const Use *A, const Use *B) { return A->Site.Where < B->Site.Where; });
+  std::set<std::string> InitFunctions;
+  for (const Use *U : Sorted) {
+    if (isInternals(U->Kind))
+      return Cannot("internals used at " + U->Site.Where.str() + " (" + useKindCode(U->Kind).str() + ")");
+    if (U->Kind == UseKind::EscapeUntyped)
+      return Cannot("address escapes untyped at " + U->Site.Where.str());
+    if (isDeclare(U->Kind)) {
+      P.Init = U->Kind == UseKind::DeclareDisabled || U->Kind == UseKind::DeclareDisabledOld
+                   ? ProtocolInit::DeclareDisabled
+                   : ProtocolInit::Declare;
+      continue;
+    }
+    if (U->Function.empty())
+      return Cannot(useKindCode(U->Kind).str() + " at file scope (" + U->Site.Where.str() + ")");
+    if (isInit(U->Kind))
+      InitFunctions.insert(U->Function);
+    if (!ByFunction.count(U->Function))
+      Order.push_back(U->Function);
+    ByFunction[U->Function].push_back(U);
+  }
+  if (InitFunctions.size() > 1)
+    return Cannot("initialised in " + std::to_string(InitFunctions.size()) +
+                  " functions: re-initialisation at run time is not modelled");
+
+  std::map<std::string, unsigned> IndexOf;
+  for (const std::string &Key : Order) {
+    IndexOf[Key] = unsigned(P.Functions.size());
+    ProtocolFunction F;
+    F.Key = Key;
+    auto Info = Inv.Functions.find(Key);
+    F.Name = Info != Inv.Functions.end() ? Info->second.Name : Key;
+    P.Functions.push_back(std::move(F));
+  }
+
+  for (ProtocolFunction &F : P.Functions) {
+    std::vector<int> OpenDisables; // this function's disables not undone yet, innermost last
+    bool HasKill = false;
+    for (const Use *U : ByFunction[F.Key]) {
+      std::optional<ProtocolOpKind> K = opKind(U->Kind);
+      if (!K)
+        continue; // init (done once, first), from_tasklet, stores and reads carried by aliases
+      ProtocolOp Op;
+      Op.Kind = *K;
+      Op.At = U->Site.Where;
+      if (*K == ProtocolOpKind::CallHelper) {
+        // Only a helper whose body uses the tasklet matters; one whose body
+        // was not seen made the object manual already.
+        auto It = std::find_if(P.Functions.begin(), P.Functions.end(),
+                               [&](const ProtocolFunction &H) { return H.Name == U->Callee; });
+        // Passing it to the callback is the direct call recorded beside it.
+        if (It == P.Functions.end() || IsCallback(It->Key))
+          continue;
+        Op.Helper = unsigned(It - P.Functions.begin());
+      }
+      if (isDisable(*K))
+        OpenDisables.push_back(int(F.Ops.size()));
+      if (*K == ProtocolOpKind::Enable) {
+        // A driver balances its disables: an enable happens exactly when the
+        // disable it undoes did.
+        Op.Optional = false;
+        if (!OpenDisables.empty()) {
+          Op.Paired = OpenDisables.back();
+          OpenDisables.pop_back();
+        }
+      }
+      HasKill |= *K == ProtocolOpKind::Kill;
+      // The same operation twice in a row is merged: the choice of doing it
+      // already covers both, and each extra choice doubles the executions.
+      if (!F.Ops.empty() && F.Ops.back().Kind == Op.Kind && !isDisable(Op.Kind) &&
+          Op.Kind != ProtocolOpKind::Enable && F.Ops.back().Helper == Op.Helper)
+        continue;
+      F.Ops.push_back(Op);
+    }
+
+    auto Info = Inv.Functions.find(F.Key);
+    const ContextEntry *Entry = nullptr;
+    for (const ContextEntry &E : Inv.Context.Entries)
+      if (E.Function == F.Key) {
+        Entry = &E;
+        break;
+      }
+    if (IsCallback(F.Key)) {
+      F.Context = ProtocolContext::Callback;
+      F.Why = "the tasklet's callback";
+    } else if (Entry) {
+      F.Context = Entry->Context == "hardirq" ? ProtocolContext::HardIrq : ProtocolContext::Softirq;
+      F.Why = Entry->Via + " at " + Entry->At.str();
+    } else if (InitFunctions.count(F.Key) ||
+               (Info != Inv.Functions.end() && (Info->second.Init || Info->second.ModuleInit))) {
+      F.Context = ProtocolContext::InitPath;
+      F.Why = InitFunctions.count(F.Key) ? "initialises the tasklet" : "__init";
+    } else if (HasKill) {
+      F.Context = ProtocolContext::Teardown;
+      F.Why = "contains tasklet_kill";
+    } else {
+      F.Context = ProtocolContext::Process;
+      F.Why = "no caller known: any process context";
+    }
+  }
+
+  // A process-context function that other functions pass the tasklet to runs
+  // where they call it, not on its own.
+  for (const ProtocolFunction &F : P.Functions)
+    for (const ProtocolOp &Op : F.Ops)
+      if (Op.Kind == ProtocolOpKind::CallHelper &&
+          P.Functions[Op.Helper].Context == ProtocolContext::Process) {
+        P.Functions[Op.Helper].Context = ProtocolContext::Helper;
+        P.Functions[Op.Helper].Why = "called with the tasklet by " + F.Name;
+      }
+  // Helper calls that reach back into their caller would recurse forever.
+  for (size_t I = 0; I < P.Functions.size(); ++I) {
+    std::vector<size_t> Stack = {I};
+    std::set<size_t> Seen;
+    while (!Stack.empty()) {
+      size_t X = Stack.back();
+      Stack.pop_back();
+      for (const ProtocolOp &Op : P.Functions[X].Ops)
+        if (Op.Kind == ProtocolOpKind::CallHelper) {
+          if (Op.Helper == I)
+            return Cannot("helper " + P.Functions[I].Name + " reaches itself through helper calls");
+          if (Seen.insert(Op.Helper).second)
+            Stack.push_back(Op.Helper);
+        }
+    }
+  }
+  if (InitFunctions.empty() && P.Init == ProtocolInit::Setup)
+    return Cannot("no initialisation seen");
+  mergeAlike(P);
+  return P;
+}
+
+} // namespace detasklet
