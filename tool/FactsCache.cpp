@@ -1,0 +1,150 @@
+#include "tool/FactsCache.h"
+
+#include "inventory/TuFactsJson.h"
+#include "clang/Basic/Version.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+namespace detasklet {
+
+namespace {
+
+// The entry is lines of text, cheap to check before anything is decoded
+// (a warm run reads hundreds of thousands of input lines):
+//   detasklet-facts-cache 1
+//   main <path>
+//   input <hash> <size> <mtime> <path>     one per file the parse read
+//   facts <TuFacts as one line of JSON>
+//   end                                    a write that stopped short lacks it
+constexpr llvm::StringLiteral Magic = "detasklet-facts-cache 1";
+
+} // namespace
+
+CacheKey &CacheKey::add(llvm::StringRef Field) {
+  Material += std::to_string(Field.size());
+  Material += ':';
+  Material += Field;
+  return *this;
+}
+
+std::string CacheKey::str() const { return contentHash(Material); }
+
+const std::string &buildIdentity() {
+  static const std::string Identity = [] {
+    static int Anchor;
+    std::string Exe = llvm::sys::fs::getMainExecutable("detasklet", &Anchor);
+    auto Buffer = llvm::MemoryBuffer::getFile(Exe, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer)
+      return std::string();
+    // clang itself is a shared library: an upgrade changes the parse, not
+    // the executable.
+    return CacheKey()
+        .add(contentHash((*Buffer)->getBuffer()))
+        .add(clang::getClangFullVersion())
+        .str();
+  }();
+  return Identity;
+}
+
+std::string FactsCache::chooseDir(llvm::StringRef BuildDir, llvm::StringRef Requested,
+                                  bool Disabled) {
+  if (Disabled)
+    return "";
+  if (!Requested.empty())
+    return Requested.str();
+  if (BuildDir.empty())
+    return "";
+  llvm::SmallString<256> Dir(BuildDir);
+  llvm::sys::path::append(Dir, ".detasklet", "cache");
+  return std::string(Dir);
+}
+
+std::string FactsCache::entryPath(const std::string &Key) const {
+  // Two levels keep directories small on trees with tens of thousands of TUs.
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, llvm::StringRef(Key).take_front(2),
+                          llvm::StringRef(Key).drop_front(2));
+  return std::string(Path);
+}
+
+std::optional<TuFacts> FactsCache::lookup(const std::string &Key, llvm::StringRef MainFile) {
+  auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key), /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return std::nullopt;
+  llvm::StringRef Rest = (*Buffer)->getBuffer();
+  auto NextLine = [&Rest] {
+    auto [Line, After] = Rest.split('\n');
+    Rest = After;
+    return Line;
+  };
+  if (NextLine() != Magic)
+    return std::nullopt;
+  llvm::StringRef Main = NextLine();
+  if (!Main.consume_front("main ") || Main != MainFile)
+    return std::nullopt;
+  llvm::StringRef Line = NextLine();
+  while (Line.consume_front("input ")) {
+    InputFile In;
+    llvm::StringRef Size, MTime;
+    std::tie(In.Hash, Line) = [&] {
+      auto [H, R] = Line.split(' ');
+      return std::make_pair(H.str(), R);
+    }();
+    std::tie(Size, Line) = Line.split(' ');
+    std::tie(MTime, Line) = Line.split(' ');
+    if (In.Hash.empty() || Line.empty() || Size.getAsInteger(10, In.Size) ||
+        MTime.getAsInteger(10, In.MTime))
+      return std::nullopt;
+    In.Path = Line.str();
+    if (!Checker.unchanged(In))
+      return std::nullopt;
+    Line = NextLine();
+  }
+  if (!Line.consume_front("facts ") || NextLine() != "end")
+    return std::nullopt;
+  llvm::Expected<llvm::json::Value> Json = llvm::json::parse(Line);
+  if (!Json) {
+    llvm::consumeError(Json.takeError());
+    return std::nullopt;
+  }
+  llvm::Expected<TuFacts> Facts = tuFactsFromJSON(*Json);
+  if (!Facts) {
+    llvm::consumeError(Facts.takeError());
+    return std::nullopt;
+  }
+  return std::move(*Facts);
+}
+
+bool FactsCache::store(const std::string &Key, llvm::StringRef MainFile, const TuFacts &Facts,
+                       const std::vector<InputFile> &Inputs) {
+  // The format is line based: a name with a line break cannot be stored.
+  auto OneLine = [](llvm::StringRef S) { return !S.contains('\n') && !S.contains('\r'); };
+  if (!OneLine(MainFile))
+    return false;
+  for (const InputFile &In : Inputs)
+    if (!OneLine(In.Path))
+      return false;
+  const std::string Path = entryPath(Key);
+  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
+    return false;
+  llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    OS << Magic << "\nmain " << MainFile << "\n";
+    for (const InputFile &In : Inputs)
+      OS << "input " << In.Hash << ' ' << In.Size << ' ' << In.MTime << ' ' << In.Path << "\n";
+    OS << "facts " << tuFactsToJSON(Facts) << "\nend\n";
+    return llvm::Error::success();
+  });
+  if (E) {
+    llvm::consumeError(std::move(E));
+    return false;
+  }
+  return true;
+}
+
+} // namespace detasklet

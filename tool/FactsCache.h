@@ -1,0 +1,72 @@
+// The result cache: a translation unit's facts, kept from an earlier run and
+// reused while nothing they came from changed. A TU's entry is found by a key
+// over everything that could change its facts besides file contents (the
+// detasklet build, the tasklet API rules, the parse mode, the compile command);
+// the entry itself lists the files the parse read, and is used only while
+// each still holds the same bytes.
+//
+// Entries are written whole or not at all (a temporary renamed into place), so
+// parallel runs and crashes leave no torn entry; an entry that cannot be read
+// or understood is a miss, never an error. Nothing is ever evicted: removing
+// the directory is always safe.
+#ifndef DETASKLET_TOOL_FACTSCACHE_H
+#define DETASKLET_TOOL_FACTSCACHE_H
+
+#include "inventory/Inventory.h"
+#include "tool/InputFiles.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace detasklet {
+
+// Collects what a key is made of. Fields are length-prefixed, so no two
+// different lists of fields hash alike by running into each other.
+class CacheKey {
+public:
+  CacheKey &add(llvm::StringRef Field);
+  CacheKey &add(uint64_t Number) { return add(llvm::StringRef(std::to_string(Number))); }
+  std::string str() const; // hex digest
+
+private:
+  std::string Material;
+};
+
+// Identifies the running detasklet build by the content of its executable,
+// read once per process, and the version of the clang libraries it runs on: a
+// rebuilt matcher or another clang may collect other facts from the same code.
+// Empty when the executable cannot be read (then nothing is cached).
+const std::string &buildIdentity();
+
+class FactsCache {
+public:
+  explicit FactsCache(std::string Dir) : Dir(std::move(Dir)) {}
+
+  // The directory a run caches in: Requested (--cache-dir) if given, else
+  // <BuildDir>/.detasklet/cache when the user named a build directory (-p);
+  // none with Disabled (--no-cache) or without either. Only a directory the
+  // user pointed at is written to: a compile database found by searching
+  // upwards may sit in a source checkout.
+  static std::string chooseDir(llvm::StringRef BuildDir, llvm::StringRef Requested, bool Disabled);
+
+  // The facts stored under Key, if their main file is MainFile and every
+  // file they were computed from is unchanged.
+  std::optional<TuFacts> lookup(const std::string &Key, llvm::StringRef MainFile);
+
+  // False when the entry could not be written; the run goes on without it.
+  bool store(const std::string &Key, llvm::StringRef MainFile, const TuFacts &Facts,
+             const std::vector<InputFile> &Inputs);
+
+  const std::string &directory() const { return Dir; }
+
+private:
+  std::string entryPath(const std::string &Key) const;
+
+  std::string Dir;
+  InputChecker Checker;
+};
+
+} // namespace detasklet
+
+#endif
