@@ -94,6 +94,17 @@ expect_same("scan after the edit" "${EDITED_SCAN}" "${OUT}")
 run_detasklet(${expected} ${SCAN} --cache-dir ${WORK_DIR}/elsewhere)
 expect_same("scan after the edit, --cache-dir" "${EDITED_SCAN}" "${OUT}")
 
+# A cache that cannot be written: the run goes on, and says so once.
+file(WRITE ${WORK_DIR}/not-a-directory "")
+execute_process(COMMAND ${DETASKLET} ${SCAN} --cache-dir ${WORK_DIR}/not-a-directory/cache
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+string(REGEX MATCHALL "result cache not written" warnings "${err}")
+list(LENGTH warnings n)
+if(NOT rc EQUAL 0 OR NOT n EQUAL 1)
+  message(FATAL_ERROR "exit ${rc}, ${n} warnings, expected 0 and 1:\n${err}")
+endif()
+expect_same("scan with an unwritable cache" "${EDITED_SCAN}" "${out}")
+
 # Damaged entries are re-parsed, not trusted and not fatal.
 file(GLOB_RECURSE entries ${CORPUS}/.detasklet/cache/*)
 list(LENGTH entries n)

@@ -131,8 +131,10 @@ bool FactsCache::store(const std::string &Key, llvm::StringRef MainFile, const T
     if (!OneLine(In.Path))
       return false;
   const std::string Path = entryPath(Key);
-  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
+  if (std::error_code EC = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path))) {
+    noteWriteError(llvm::sys::path::parent_path(Path) + ": " + EC.message());
     return false;
+  }
   llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
     OS << Magic << "\nmain " << MainFile << "\n";
     for (const InputFile &In : Inputs)
@@ -141,10 +143,21 @@ bool FactsCache::store(const std::string &Key, llvm::StringRef MainFile, const T
     return llvm::Error::success();
   });
   if (E) {
-    llvm::consumeError(std::move(E));
+    noteWriteError(Path + ": " + llvm::toString(std::move(E)));
     return false;
   }
   return true;
+}
+
+void FactsCache::noteWriteError(const llvm::Twine &Message) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (WriteError.empty())
+    WriteError = Message.str();
+}
+
+std::string FactsCache::firstWriteError() const {
+  std::lock_guard<std::mutex> Guard(Lock);
+  return WriteError;
 }
 
 } // namespace detasklet

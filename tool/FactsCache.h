@@ -15,6 +15,7 @@
 #include "inventory/Inventory.h"
 #include "tool/InputFiles.h"
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,12 +60,19 @@ public:
              const std::vector<InputFile> &Inputs);
 
   const std::string &directory() const { return Dir; }
+  // Why the first entry that could not be written was not; empty if none.
+  // A cache that cannot be written costs every run a full parse, which a
+  // user should hear about once rather than per TU.
+  std::string firstWriteError() const;
 
 private:
   std::string entryPath(const std::string &Key) const;
+  void noteWriteError(const llvm::Twine &Message);
 
   std::string Dir;
   InputChecker Checker;
+  mutable std::mutex Lock;
+  std::string WriteError;
 };
 
 } // namespace detasklet

@@ -14,6 +14,7 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
 
 #include <chrono>
 
@@ -179,6 +180,10 @@ std::vector<TuOutcome> collectFacts(const clang::tooling::CompilationDatabase &D
       llvm::errs() << " (disabled: cannot read the detasklet executable)";
     llvm::errs() << "\n";
   }
+  if (Cache && !Cache->firstWriteError().empty())
+    llvm::WithColor::warning(llvm::errs(), "detasklet")
+        << "result cache not written (" << Cache->firstWriteError()
+        << "); pass --cache-dir DIR to keep it elsewhere, or --no-cache\n";
   return Outcomes;
 }
 
