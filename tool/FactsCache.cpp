@@ -33,20 +33,47 @@ CacheKey &CacheKey::add(llvm::StringRef Field) {
 
 std::string CacheKey::str() const { return contentHash(Material); }
 
+namespace {
+
+// By chunks: the executable is a hundred megabytes with debug information,
+// which a mapping would add to every run's resident set.
+std::string hashOfLargeFile(llvm::StringRef Path) {
+  llvm::Expected<llvm::sys::fs::file_t> File = llvm::sys::fs::openNativeFileForRead(Path);
+  if (!File) {
+    llvm::consumeError(File.takeError());
+    return "";
+  }
+  CacheKey Chunks;
+  std::vector<char> Buffer(1 << 20);
+  bool Complete = false;
+  for (;;) {
+    llvm::Expected<size_t> Read = llvm::sys::fs::readNativeFile(*File, Buffer);
+    if (!Read) {
+      llvm::consumeError(Read.takeError());
+      break;
+    }
+    if (*Read == 0) {
+      Complete = true;
+      break;
+    }
+    Chunks.add(contentHash(llvm::StringRef(Buffer.data(), *Read)));
+  }
+  llvm::sys::fs::closeFile(*File);
+  return Complete ? Chunks.str() : "";
+}
+
+} // namespace
+
 const std::string &buildIdentity() {
   static const std::string Identity = [] {
     static int Anchor;
     std::string Exe = llvm::sys::fs::getMainExecutable("detasklet", &Anchor);
-    auto Buffer = llvm::MemoryBuffer::getFile(Exe, /*IsText=*/false,
-                                              /*RequiresNullTerminator=*/false);
-    if (!Buffer)
+    std::string Binary = hashOfLargeFile(Exe);
+    if (Binary.empty())
       return std::string();
     // clang itself is a shared library: an upgrade changes the parse, not
     // the executable.
-    return CacheKey()
-        .add(contentHash((*Buffer)->getBuffer()))
-        .add(clang::getClangFullVersion())
-        .str();
+    return CacheKey().add(Binary).add(clang::getClangFullVersion()).str();
   }();
   return Identity;
 }
