@@ -245,6 +245,22 @@ TEST_F(FactsCacheTest, DeletedHeaderIsAMiss) {
   EXPECT_EQ(After.Failed, Names{"c.c"});
 }
 
+TEST_F(FactsCacheTest, RetargetedLinkIsTheFileItNowNames) {
+  // Kernel output trees reach their sources through a symbolic link.
+  ASSERT_FALSE(llvm::sys::fs::rename(path("shared.h"), path("shared-v1.h")));
+  std::string Edited = SharedHeader;
+  Edited.replace(Edited.find("tasklet_schedule"), 16, "tasklet_hi_schedule");
+  write("shared-v2.h", Edited);
+  ASSERT_FALSE(llvm::sys::fs::create_link("shared-v1.h", path("shared.h")));
+  ageTree();
+  run();
+  ASSERT_FALSE(llvm::sys::fs::remove(path("shared.h")));
+  ASSERT_FALSE(llvm::sys::fs::create_link("shared-v2.h", path("shared.h")));
+  RunResult After = run();
+  EXPECT_EQ(After.Cached, Names{"c.c"});
+  EXPECT_EQ(After.Json, run(/*UseCache=*/false).Json);
+}
+
 TEST(CacheKey, FieldsDoNotRunIntoEachOther) {
   EXPECT_NE(CacheKey().add("ab").add("c").str(), CacheKey().add("a").add("bc").str());
   EXPECT_EQ(CacheKey().add("a").add(7).str(), CacheKey().add("a").add(7).str());

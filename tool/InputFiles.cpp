@@ -1,9 +1,9 @@
 #include "tool/InputFiles.h"
 
-#include "inventory/PathUtil.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
 #include <chrono>
@@ -29,6 +29,20 @@ std::optional<std::string> hashOfFile(llvm::StringRef Path) {
   return contentHash((*Buffer)->getBuffer());
 }
 
+// The name clang opened the file by, made absolute the way the file system
+// resolves it: no ".." folded away, symbolic links left in place, so that a
+// link pointed elsewhere later is seen as the other file it now is.
+std::string absoluteName(clang::FileEntryRef Entry, llvm::StringRef WorkingDir) {
+  llvm::SmallString<256> Path(Entry.getName());
+  if (!llvm::sys::path::is_absolute(Path)) {
+    if (WorkingDir.empty())
+      return Entry.getFileEntry().tryGetRealPathName().str();
+    llvm::sys::fs::make_absolute(WorkingDir, Path);
+  }
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
+  return std::string(Path);
+}
+
 } // namespace
 
 std::string contentHash(llvm::StringRef Bytes) {
@@ -45,9 +59,8 @@ std::optional<std::vector<InputFile>> recordInputs(const clang::SourceManager &S
   std::set<std::string> Seen;
   for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
     clang::FileEntryRef Entry = It->first;
-    llvm::StringRef Real = Entry.getFileEntry().tryGetRealPathName();
     InputFile In;
-    In.Path = Real.empty() ? normalizePath(Entry.getName(), WorkingDir) : Real.str();
+    In.Path = absoluteName(Entry, WorkingDir);
     if (!Seen.insert(In.Path).second)
       continue;
     if (std::optional<llvm::MemoryBufferRef> Used = It->second->getBufferIfLoaded()) {
