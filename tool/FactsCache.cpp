@@ -118,16 +118,14 @@ std::optional<TuFacts> FactsCache::lookup(const std::string &Key, llvm::StringRe
   llvm::StringRef Line = NextLine();
   while (Line.consume_front("input ")) {
     InputFile In;
-    llvm::StringRef Size, MTime;
-    std::tie(In.Hash, Line) = [&] {
-      auto [H, R] = Line.split(' ');
-      return std::make_pair(H.str(), R);
-    }();
+    llvm::StringRef Hash, Size, MTime;
+    std::tie(Hash, Line) = Line.split(' ');
     std::tie(Size, Line) = Line.split(' ');
     std::tie(MTime, Line) = Line.split(' ');
-    if (In.Hash.empty() || Line.empty() || Size.getAsInteger(10, In.Size) ||
+    if (Hash.empty() || Line.empty() || Size.getAsInteger(10, In.Size) ||
         MTime.getAsInteger(10, In.MTime))
       return std::nullopt;
+    In.Hash = Hash.str();
     In.Path = Line.str();
     if (!Checker.unchanged(In))
       return std::nullopt;
