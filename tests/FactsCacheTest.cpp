@@ -233,6 +233,10 @@ TEST_F(FactsCacheTest, KeyCoversParseModeAndApiRules) {
   ASSERT_TRUE(bool(Other)) << llvm::toString(Other.takeError());
   Api = std::move(*Other);
   EXPECT_EQ(run().Cached, Names{});
+  // One entry per TU and mode: other rules, like another build, replace the
+  // entries they cannot use instead of adding to them.
+  EXPECT_EQ(entries().size(), 6u);
+  EXPECT_EQ(run().Cached, (Names{"a.c", "b.c", "c.c"}));
 }
 
 TEST_F(FactsCacheTest, DeletedHeaderIsAMiss) {

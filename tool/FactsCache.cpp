@@ -16,6 +16,7 @@ namespace {
 // The entry is lines of text, cheap to check before anything is decoded
 // (a warm run reads hundreds of thousands of input lines):
 //   detasklet-facts-cache 1
+//   key <the full key>
 //   main <path>
 //   input <hash> <size> <mtime> <path>     one per file the parse read
 //   facts <TuFacts as one line of JSON>
@@ -91,16 +92,16 @@ std::string FactsCache::chooseDir(llvm::StringRef BuildDir, llvm::StringRef Requ
   return std::string(Dir);
 }
 
-std::string FactsCache::entryPath(const std::string &Key) const {
+std::string FactsCache::entryPath(const std::string &Slot) const {
   // Two levels keep directories small on trees with tens of thousands of TUs.
   llvm::SmallString<256> Path(Dir);
-  llvm::sys::path::append(Path, llvm::StringRef(Key).take_front(2),
-                          llvm::StringRef(Key).drop_front(2));
+  llvm::sys::path::append(Path, llvm::StringRef(Slot).take_front(2),
+                          llvm::StringRef(Slot).drop_front(2));
   return std::string(Path);
 }
 
-std::optional<TuFacts> FactsCache::lookup(const std::string &Key, llvm::StringRef MainFile) {
-  auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key), /*IsText=*/false,
+std::optional<TuFacts> FactsCache::lookup(const EntryKey &Key, llvm::StringRef MainFile) {
+  auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key.Slot), /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!Buffer)
     return std::nullopt;
@@ -111,6 +112,9 @@ std::optional<TuFacts> FactsCache::lookup(const std::string &Key, llvm::StringRe
     return Line;
   };
   if (NextLine() != Magic)
+    return std::nullopt;
+  llvm::StringRef Computed = NextLine();
+  if (!Computed.consume_front("key ") || Computed != Key.Full)
     return std::nullopt;
   llvm::StringRef Main = NextLine();
   if (!Main.consume_front("main ") || Main != MainFile)
@@ -146,7 +150,7 @@ std::optional<TuFacts> FactsCache::lookup(const std::string &Key, llvm::StringRe
   return std::move(*Facts);
 }
 
-bool FactsCache::store(const std::string &Key, llvm::StringRef MainFile, const TuFacts &Facts,
+bool FactsCache::store(const EntryKey &Key, llvm::StringRef MainFile, const TuFacts &Facts,
                        const std::vector<InputFile> &Inputs) {
   // The format is line based: a name with a line break cannot be stored.
   auto OneLine = [](llvm::StringRef S) { return !S.contains('\n') && !S.contains('\r'); };
@@ -155,13 +159,13 @@ bool FactsCache::store(const std::string &Key, llvm::StringRef MainFile, const T
   for (const InputFile &In : Inputs)
     if (!OneLine(In.Path))
       return false;
-  const std::string Path = entryPath(Key);
+  const std::string Path = entryPath(Key.Slot);
   if (std::error_code EC = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path))) {
     noteWriteError(llvm::sys::path::parent_path(Path) + ": " + EC.message());
     return false;
   }
   llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    OS << Magic << "\nmain " << MainFile << "\n";
+    OS << Magic << "\nkey " << Key.Full << "\nmain " << MainFile << "\n";
     for (const InputFile &In : Inputs)
       OS << "input " << In.Hash << ' ' << In.Size << ' ' << In.MTime << ' ' << In.Path << "\n";
     OS << "facts " << tuFactsToJSON(Facts) << "\nend\n";

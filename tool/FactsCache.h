@@ -1,14 +1,17 @@
 // The result cache: a translation unit's facts, kept from an earlier run and
-// reused while nothing they came from changed. A TU's entry is found by a key
-// over everything that could change its facts besides file contents (the
-// detasklet build, the tasklet API rules, the parse mode, the compile command);
-// the entry itself lists the files the parse read, and is used only while
-// each still holds the same bytes.
+// reused while nothing they came from changed. Each TU has one slot (per parse
+// mode and report root); its entry records the key it was computed under,
+// over everything besides file contents that could change its facts (the
+// detasklet build, the tasklet API rules, the compile command), and lists
+// the files the parse read. It is used only while the key matches and each
+// of those files still holds the same bytes. A rebuilt detasklet overwrites
+// the slots rather than adding entries, so the cache stays the size of the
+// tree however often the tool changes: nothing needs evicting.
 //
 // Entries are written whole or not at all (a temporary renamed into place), so
 // parallel runs and crashes leave no torn entry; an entry that cannot be read
-// or understood is a miss, never an error. Nothing is ever evicted: removing
-// the directory is always safe.
+// or understood is a miss, never an error. Removing the directory is always
+// safe.
 #ifndef DETASKLET_TOOL_FACTSCACHE_H
 #define DETASKLET_TOOL_FACTSCACHE_H
 
@@ -21,6 +24,11 @@
 #include <vector>
 
 namespace detasklet {
+
+struct EntryKey {
+  std::string Slot; // the TU's place in the cache
+  std::string Full; // what its facts must have been computed under
+};
 
 // Collects what a key is made of. Fields are length-prefixed, so no two
 // different lists of fields hash alike by running into each other.
@@ -51,12 +59,13 @@ public:
   // upwards may sit in a source checkout.
   static std::string chooseDir(llvm::StringRef BuildDir, llvm::StringRef Requested, bool Disabled);
 
-  // The facts stored under Key, if their main file is MainFile and every
-  // file they were computed from is unchanged.
-  std::optional<TuFacts> lookup(const std::string &Key, llvm::StringRef MainFile);
+  // The facts in Key's slot, if they were computed under Key for MainFile
+  // and every file they were computed from is unchanged.
+  std::optional<TuFacts> lookup(const EntryKey &Key, llvm::StringRef MainFile);
 
-  // False when the entry could not be written; the run goes on without it.
-  bool store(const std::string &Key, llvm::StringRef MainFile, const TuFacts &Facts,
+  // Replaces what the slot held. False when the entry could not be written;
+  // the run goes on without it.
+  bool store(const EntryKey &Key, llvm::StringRef MainFile, const TuFacts &Facts,
              const std::vector<InputFile> &Inputs);
 
   const std::string &directory() const { return Dir; }
@@ -66,7 +75,7 @@ public:
   std::string firstWriteError() const;
 
 private:
-  std::string entryPath(const std::string &Key) const;
+  std::string entryPath(const std::string &Slot) const;
   void noteWriteError(const llvm::Twine &Message);
 
   std::string Dir;

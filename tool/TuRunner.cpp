@@ -66,26 +66,30 @@ clang::tooling::ArgumentsAdjuster argumentsAdjuster(const RunOptions &Options) {
   return Adjuster;
 }
 
-// Everything besides file contents a TU's facts depend on. The clang driver
-// also reads include paths from the environment.
-std::string cacheKey(const clang::tooling::CompilationDatabase &Database, const std::string &File,
-                     const TaskletApi &Api, const std::string &Root, const RunOptions &Options) {
+// The TU's slot, and everything besides file contents its facts depend on.
+// The clang driver also reads include paths from the environment.
+EntryKey cacheKey(const clang::tooling::CompilationDatabase &Database, const std::string &File,
+                  const TaskletApi &Api, const std::string &Root, const RunOptions &Options) {
   // Bumped when what an entry means changes without the binary changing.
   constexpr llvm::StringLiteral KeyVersion = "detasklet-tu-key/1";
-  CacheKey Key;
-  Key.add(KeyVersion).add(buildIdentity()).add(Api.fingerprint());
-  Key.add(Options.Exact ? "exact" : "shortcut").add(Root).add(File);
+  const llvm::StringRef Mode = Options.Exact ? "exact" : "shortcut";
+  EntryKey Key;
+  Key.Slot = CacheKey().add(KeyVersion).add(Mode).add(Root).add(File).str();
+  CacheKey Full;
+  Full.add(KeyVersion).add(buildIdentity()).add(Api.fingerprint());
+  Full.add(Mode).add(Root).add(File);
   for (const char *Var : {"CPATH", "C_INCLUDE_PATH"})
-    Key.add(llvm::sys::Process::GetEnv(Var).value_or("<unset>"));
+    Full.add(llvm::sys::Process::GetEnv(Var).value_or("<unset>"));
   clang::tooling::ArgumentsAdjuster Adjuster = argumentsAdjuster(Options);
   for (const clang::tooling::CompileCommand &C : Database.getCompileCommands(File)) {
-    Key.add(C.Directory).add(C.Filename);
+    Full.add(C.Directory).add(C.Filename);
     std::vector<std::string> Args = Adjuster(C.CommandLine, C.Filename);
-    Key.add(Args.size());
+    Full.add(Args.size());
     for (const std::string &A : Args)
-      Key.add(A);
+      Full.add(A);
   }
-  return Key.str();
+  Key.Full = Full.str();
+  return Key;
 }
 
 TuOutcome analyse(const clang::tooling::CompilationDatabase &Database, const std::string &File,
@@ -97,7 +101,7 @@ TuOutcome analyse(const clang::tooling::CompilationDatabase &Database, const std
     Out.Failure = TuFailure{Shown, Shown + ": error: cannot read: " + EC.message(), 1};
     return Out;
   }
-  std::string Key;
+  EntryKey Key;
   if (Cache) {
     Key = cacheKey(Database, File, Api, Root, Options);
     if (std::optional<TuFacts> Cached = Cache->lookup(Key, File)) {
