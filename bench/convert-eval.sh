@@ -77,11 +77,13 @@ db = json.load(open(os.path.join(tree, "compile_commands.json")))
 json.dump([e for e in db if os.path.join(e["directory"], e["file"]) in keep], open(dst, "w"))
 PY
 mapfile -t files < <(sed "s|^|$tree/|" "$meta/baseline-ok.txt")
+# --no-cache: the times reported are those of parsing, comparable run to run
+# (a re-run with the same --out would otherwise read every TU from the cache).
 start=$(date +%s.%N)
 set +e
 /usr/bin/time -f '%e %U %S %M' -o "$out/convert.time" \
   "$detasklet" convert -p "$out/cdb" --root "$tree" -j"$jobs" --target "$target" --no-progress \
-  --patch-dir "$out/patches" "${files[@]}" 2> "$out/convert.log"
+  --no-cache --patch-dir "$out/patches" "${files[@]}" 2> "$out/convert.log"
 convert_rc=$?
 set -e
 read -r wall user sys rss < "$out/convert.time"
@@ -92,7 +94,7 @@ if [ "$check_exact" = 1 ]; then
   rm -rf "$out/patches-exact"
   /usr/bin/time -f '%e %U %S %M' -o "$out/convert-exact.time" \
     "$detasklet" convert -p "$out/cdb" --root "$tree" -j"$jobs" --target "$target" --no-progress --exact \
-    --patch-dir "$out/patches-exact" "${files[@]}" 2> "$out/convert-exact.log" || true
+    --no-cache --patch-dir "$out/patches-exact" "${files[@]}" 2> "$out/convert-exact.log" || true
   read -r xwall xuser xsys xrss < "$out/convert-exact.time"
   if diff -r -I '^Date: ' "$out/patches" "$out/patches-exact" > "$out/exact.diff"; then
     exact="identical"

@@ -36,6 +36,22 @@ llvm::StringRef legacyDataCode(LegacyData D) {
   return "";
 }
 
+std::optional<ObjectKind> objectKindFromCode(llvm::StringRef Code) {
+  for (ObjectKind K : {ObjectKind::Field, ObjectKind::Global, ObjectKind::Static,
+                       ObjectKind::Local, ObjectKind::PerCpu})
+    if (objectKindCode(K) == Code)
+      return K;
+  return std::nullopt;
+}
+
+std::optional<LegacyData> legacyDataFromCode(llvm::StringRef Code) {
+  for (LegacyData D :
+       {LegacyData::None, LegacyData::Container, LegacyData::Constant, LegacyData::Foreign})
+    if (legacyDataCode(D) == Code)
+      return D;
+  return std::nullopt;
+}
+
 // Shared headers (include/...) say little about which driver owns a tasklet;
 // the first initialisation does.
 std::string ObjectReport::directory() const {

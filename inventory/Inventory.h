@@ -8,6 +8,7 @@
 #include "inventory/UseKind.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -63,6 +64,7 @@ struct UseSite {
 
 enum class ObjectKind { Field, Global, Static, Local, PerCpu };
 llvm::StringRef objectKindCode(ObjectKind K);
+std::optional<ObjectKind> objectKindFromCode(llvm::StringRef Code);
 
 // A tasklet object, identified by its declaration.
 struct ObjectDecl {
@@ -95,6 +97,7 @@ enum class LegacyData {
   Foreign,     // anything else: a back-pointer would be needed
 };
 llvm::StringRef legacyDataCode(LegacyData D);
+std::optional<LegacyData> legacyDataFromCode(llvm::StringRef Code);
 
 struct Use {
   std::string Target;   // object key, or alias key ("callback:", "param:", ...)

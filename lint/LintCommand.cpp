@@ -134,6 +134,7 @@ llvm::Expected<EngineOutput> runSemantic(const RuleSet &Rules, const LintOptions
   RunOptions Run;
   Run.Jobs = O.Jobs;
   Run.ShowProgress = O.ShowProgress;
+  Run.CacheDir = O.CacheDir;
   auto Inv = buildInventory(Selection, Run, O.ApiRules);
   if (!Inv)
     return Inv.takeError();

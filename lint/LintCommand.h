@@ -21,6 +21,7 @@ struct LintOptions {
   std::string BuildDir;                // -p, semantic engine
   std::vector<std::string> FixedFlags; // after "--", semantic engine
   std::string ApiRules;                // semantic engine: rules/tasklet-api.yaml by default
+  std::string CacheDir;                // semantic engine's result cache; "": none
 
   std::string DiffBase;         // report only lines added since this revision
   std::string Patch;            // report only lines this diff or mbox adds; "-": stdin

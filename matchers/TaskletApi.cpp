@@ -2,6 +2,7 @@
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 #include "yaml-cpp/yaml.h"
 
 #include <algorithm>
@@ -95,6 +96,7 @@ llvm::Expected<TaskletApi> TaskletApi::parse(llvm::StringRef Yaml, llvm::StringR
   if (!Root.IsMap())
     return Err.at(Root, "expected a mapping with 'record', 'functions', ...");
   TaskletApi Api;
+  Api.Fingerprint = llvm::xxh3_64bits(Yaml);
   try {
     if (!Root["record"] || !Root["record"].IsScalar())
       return Err.at(Root, "missing 'record:' (the tasklet structure's tag)");

@@ -6,6 +6,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,8 +59,12 @@ public:
   // True when Path (absolute or relative) ends with one of the implementation files.
   bool isImplementationFile(llvm::StringRef Path) const;
   std::vector<std::string> functionNames() const;
+  // Identifies the rules text: a result computed with other rules is not
+  // this one's (the facts cache keys on it).
+  uint64_t fingerprint() const { return Fingerprint; }
 
 private:
+  uint64_t Fingerprint = 0;
   std::string Record;
   llvm::StringMap<ApiFunction> Functions;
   llvm::StringMap<UseKind> DeclareMacros;

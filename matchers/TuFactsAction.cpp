@@ -21,8 +21,10 @@ namespace {
 
 class TuFactsAction : public ASTFrontendAction {
 public:
-  TuFactsAction(const TaskletApi &Api, std::string Root, TuFacts &Out, bool Exact)
-      : Tu(Api, Root), Root(std::move(Root)), Out(Out), Exact(Exact) {
+  TuFactsAction(const TaskletApi &Api, std::string Root, TuFacts &Out, bool Exact,
+                TuObserver Observer)
+      : Tu(Api, Root), Root(std::move(Root)), Out(Out), Exact(Exact),
+        Observer(std::move(Observer)) {
     Collectors.push_back(std::make_unique<ObjectDeclCollector>(Tu));
     Collectors.push_back(std::make_unique<ApiCallCollector>(Tu));
     Collectors.push_back(std::make_unique<ReferenceCollector>(Tu));
@@ -41,6 +43,7 @@ public:
     if (auto Dir = CI.getVirtualFileSystem().getCurrentWorkingDirectory())
       Cwd = *Dir;
     Tu.setWorkingDir(Cwd);
+    WorkingDir = Cwd;
     Tu.Facts.MainFile = relativeTo(normalizePath(File, Cwd), Root);
     if (Exact)
       return Finder.newASTConsumer();
@@ -48,13 +51,19 @@ public:
     return std::make_unique<BodySkippingConsumer>(Finder.newASTConsumer(), CI.getSourceManager());
   }
 
-  void EndSourceFileAction() override { Out = std::move(Tu.Facts); }
+  void EndSourceFileAction() override {
+    if (Observer)
+      Observer(getCompilerInstance().getSourceManager(), WorkingDir);
+    Out = std::move(Tu.Facts);
+  }
 
 private:
   TuContext Tu;
   std::string Root;
   TuFacts &Out;
   bool Exact;
+  TuObserver Observer;
+  std::string WorkingDir;
   ast_matchers::MatchFinder Finder;
   std::vector<std::unique_ptr<Collector>> Collectors;
 };
@@ -62,7 +71,7 @@ private:
 } // namespace
 
 std::unique_ptr<FrontendAction> TuFactsActionFactory::create() {
-  return std::make_unique<TuFactsAction>(Api, Root, Out, Exact);
+  return std::make_unique<TuFactsAction>(Api, Root, Out, Exact, Observer);
 }
 
 } // namespace detasklet

@@ -6,9 +6,16 @@
 #include "matchers/TaskletApi.h"
 #include "clang/Tooling/Tooling.h"
 
+#include <functional>
 #include <memory>
 
 namespace detasklet {
+
+// Sees a TU once it is parsed, before its source manager is torn down: what a
+// caller needs to know which files the facts came from. WorkingDir is the
+// compile command's directory, against which relative file names resolve.
+using TuObserver =
+    std::function<void(const clang::SourceManager &SM, llvm::StringRef WorkingDir)>;
 
 // Creates one action per TU; each writes its facts to the slot it was given.
 class TuFactsActionFactory : public clang::tooling::FrontendActionFactory {
@@ -17,12 +24,14 @@ public:
   TuFactsActionFactory(const TaskletApi &Api, std::string Root, TuFacts &Out, bool Exact = false)
       : Api(Api), Root(std::move(Root)), Out(Out), Exact(Exact) {}
   std::unique_ptr<clang::FrontendAction> create() override;
+  void observeWith(TuObserver O) { Observer = std::move(O); }
 
 private:
   const TaskletApi &Api;
   std::string Root;
   TuFacts &Out;
   bool Exact;
+  TuObserver Observer;
 };
 
 } // namespace detasklet

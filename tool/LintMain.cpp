@@ -1,5 +1,6 @@
 // detasklet lint: options and entry point.
 #include "lint/LintCommand.h"
+#include "tool/FactsCache.h"
 #include "tool/Progress.h"
 #include "tool/Subcommands.h"
 
@@ -62,6 +63,14 @@ cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"), cl::
                        cl::cat(RunCategory), cl::sub(LintSubcommand));
 cl::opt<bool> NoProgress("no-progress", cl::desc("No progress line on a terminal (--semantic)"),
                          cl::cat(RunCategory), cl::sub(LintSubcommand));
+cl::opt<std::string> CacheDir("cache-dir",
+                              cl::desc("Keep the --semantic result cache here (default: <-p dir>/"
+                                       ".detasklet/cache; without -p, no cache)"),
+                              cl::value_desc("dir"), cl::cat(RunCategory), cl::sub(LintSubcommand));
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("--semantic: parse every translation unit; neither read nor "
+                               "write the cache"),
+                      cl::cat(RunCategory), cl::sub(LintSubcommand));
 cl::opt<Format> OutputFormat(
     "format", cl::desc("Report format"),
     cl::values(clEnumValN(Format::Gcc, "gcc", "file:line:col: warning: ... [detasklet-<rule>]"),
@@ -81,6 +90,7 @@ int lintMain(const std::vector<std::string> &FixedFlags) {
   Options.ShowProgress = !NoProgress && stderrIsTerminal();
   Options.Semantic = Semantic;
   Options.BuildDir = BuildPath;
+  Options.CacheDir = FactsCache::chooseDir(BuildPath, CacheDir, NoCache);
   Options.FixedFlags = FixedFlags;
   Options.ApiRules = ApiRules;
   Options.DiffBase = DiffBase;

@@ -3,6 +3,7 @@
 // in the translation unit that defines their subcommands (static init order),
 // so both front ends live here.
 #include "tool/ConvertCommand.h"
+#include "tool/FactsCache.h"
 #include "tool/Progress.h"
 #include "tool/ScanCommand.h"
 #include "tool/Subcommands.h"
@@ -52,6 +53,21 @@ cl::opt<bool> Exact("exact",
                              "mention tasklets (slower; the default skips them)"),
                     cl::cat(RunCategory), cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand),
                     cl::sub(VerifySubcommand));
+
+cl::opt<std::string> CacheDir("cache-dir",
+                              cl::desc("Keep the result cache here (default: <-p dir>/.detasklet/"
+                                       "cache; without -p, no cache)"),
+                              cl::value_desc("dir"), cl::cat(RunCategory), cl::sub(ScanSubcommand),
+                              cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Parse every translation unit; neither read nor write the cache"),
+                      cl::cat(RunCategory), cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand),
+                      cl::sub(VerifySubcommand));
+cl::opt<bool> CacheStats("cache-stats",
+                         cl::desc("Say how many translation units came from the cache, also "
+                                  "when stderr is no terminal"),
+                         cl::cat(RunCategory), cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand),
+                         cl::sub(VerifySubcommand));
 
 // scan
 cl::opt<std::string> ApiRules("api-rules",
@@ -139,6 +155,8 @@ RunOptions running() {
   R.ExtraArgsAfter.assign(ExtraArgs.begin(), ExtraArgs.end());
   R.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
   R.Exact = Exact;
+  R.CacheDir = FactsCache::chooseDir(BuildPath, CacheDir, NoCache);
+  R.CacheStats = CacheStats;
   return R;
 }
 

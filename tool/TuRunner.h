@@ -15,6 +15,7 @@ namespace detasklet {
 struct TuOutcome {
   TuFacts Facts;
   std::optional<TuFailure> Failure; // set: Facts are empty and must not be used
+  bool FromCache = false;           // Facts were read from the result cache
 };
 
 struct RunOptions {
@@ -22,6 +23,8 @@ struct RunOptions {
   bool ShowProgress = false;
   std::vector<std::string> ExtraArgsBefore, ExtraArgsAfter;
   bool Exact = false;    // parse every function body (no shortcut)
+  std::string CacheDir;  // the result cache (FactsCache.h); empty: parse every TU
+  bool CacheStats = false; // report cache hits on stderr even when it is no terminal
 };
 
 std::vector<TuOutcome> collectFacts(const clang::tooling::CompilationDatabase &Database,
