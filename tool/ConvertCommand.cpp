@@ -7,7 +7,10 @@
 #include "rewriters/SubjectPrefix.h"
 #include "rewriters/UnifiedDiff.h"
 #include "tool/ScanCommand.h"
+#include "verify/SemanticsChecker.h"
 #include "llvm/ADT/EquivalenceClasses.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -36,10 +39,25 @@ void reportLeftAlone(const Inventory &Inv, const ConversionPlan &Plan) {
   }
 }
 
+// What `detasklet verify` concluded for each object of the patch, from its
+// protocol; the verdicts are the model's, under the limits README.md states.
+std::string semanticsParagraph(const std::vector<const GroupPlan *> &Groups,
+                               const std::map<std::string, std::string> &Semantics) {
+  std::string Text = wrapText("Semantics checked with detasklet verify: each tasklet's uses, as a "
+                              "protocol, explored in a model of both APIs on 2 CPUs, the tasklet "
+                              "against the work item:");
+  for (const GroupPlan *G : Groups)
+    for (const std::string &Key : G->Objects)
+      if (auto It = Semantics.find(Key); It != Semantics.end())
+        Text += "\n- " + llvm::join(llvm::split(wrapText(It->second, 73), '\n'), "\n  ");
+  return Text;
+}
+
 // One patch per driver directory; directories that edit a common file (a shared
 // header) go into one patch so that every patch compiles on its own.
 std::vector<PatchSpec> patchesFor(const ConversionPlan &Plan, const Inventory &Inv,
-                                  const ConvertRules &Rules, const SubjectPrefixes &Prefixes) {
+                                  const ConvertRules &Rules, const SubjectPrefixes &Prefixes,
+                                  const std::map<std::string, std::string> &Semantics) {
   llvm::EquivalenceClasses<std::string> Drivers;
   std::map<std::string, std::string> FileOwner;
   for (const GroupPlan &G : Plan.Groups) {
@@ -70,9 +88,34 @@ std::vector<PatchSpec> patchesFor(const ConversionPlan &Plan, const Inventory &I
       P.Files.push_back(*FileByPath.at(F));
     P.Subject = Prefixes.subject(Leader, "Convert from tasklet to " + Rules.Summary);
     P.Body = patchBody(Groups, Inv, Rules);
+    if (!Semantics.empty())
+      P.Body += "\n\n" + semanticsParagraph(Groups, Semantics);
     Patches.push_back(std::move(P));
   }
   return Patches;
+}
+
+// Key -> "name: verdict" for every converted object.
+std::map<std::string, std::string> checkSemantics(const Inventory &Inv, const ConversionPlan &Plan,
+                                                  const ConvertRules &Rules) {
+  llvm::SmallString<128> Dir;
+  llvm::sys::path::system_temp_directory(true, Dir);
+  llvm::sys::path::append(Dir, "detasklet-protocols");
+  ProtocolVerifierOptions Options;
+  Options.WorkDir = std::string(Dir);
+  SemanticsChecker Checker(Inv, Plan, Rules, Options);
+  std::map<std::string, std::string> Out;
+  for (const GroupPlan &G : Plan.Groups) {
+    if (!G.converted())
+      continue;
+    for (const std::string &Key : G.Objects) {
+      auto O = std::find_if(Inv.Objects.begin(), Inv.Objects.end(),
+                            [&](const ObjectReport &R) { return R.Decl.Key == Key; });
+      ObjectCheck C = Checker.check(*O);
+      Out[Key] = C.Protocol.Name + ": " + SemanticsChecker::summary(C);
+    }
+  }
+  return Out;
 }
 
 } // namespace
@@ -127,8 +170,11 @@ int runConvert(const ConvertOptions &Options) {
     if (!Options.From.empty())
       Series.From = Options.From;
     Series.SignedOffBy = Options.SignedOffBy;
-    auto Written =
-        writePatchSeries(Options.PatchDir, patchesFor(Plan, *Inv, *Rules, *Prefixes), Series);
+    std::map<std::string, std::string> Semantics;
+    if (Options.CheckSemantics)
+      Semantics = checkSemantics(*Inv, Plan, *Rules);
+    auto Written = writePatchSeries(Options.PatchDir,
+                                    patchesFor(Plan, *Inv, *Rules, *Prefixes, Semantics), Series);
     if (!Written) {
       error() << llvm::toString(Written.takeError()) << "\n";
       return 2;

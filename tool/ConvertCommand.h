@@ -18,6 +18,7 @@ struct ConvertOptions {
   ConvertOutput Output = ConvertOutput::Diff;
   std::string PatchDir;
   std::string From, SignedOffBy;
+  bool CheckSemantics = false; // --patch-dir: verify each object at protocol level, say so in its patch
 };
 
 // Exit status: 0 done; 1 partial (a TU failed to parse, or an in-place write

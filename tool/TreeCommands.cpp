@@ -102,6 +102,11 @@ cl::opt<std::string> PatchDir("patch-dir",
                               cl::sub(ConvertSubcommand));
 cl::opt<std::string> From("from", cl::desc("Patch author, 'Name <email>'"), cl::cat(OutputCategory),
                           cl::sub(ConvertSubcommand));
+cl::opt<bool> CheckSemantics("check-semantics",
+                             cl::desc("With --patch-dir: verify each converted tasklet at protocol "
+                                      "level (as verify does on a tree) and state the verdict in "
+                                      "its patch"),
+                             cl::cat(OutputCategory), cl::sub(ConvertSubcommand));
 cl::opt<std::string> SignOff("signoff", cl::desc("Add Signed-off-by: 'Name <email>'"),
                              cl::cat(OutputCategory), cl::sub(ConvertSubcommand));
 
@@ -188,6 +193,11 @@ int convertMain(const std::vector<std::string> &FixedFlags) {
   Options.PatchDir = PatchDir;
   Options.From = From;
   Options.SignedOffBy = SignOff;
+  if (CheckSemantics && PatchDir.empty()) {
+    errs() << "detasklet convert: --check-semantics needs --patch-dir\n";
+    return 2;
+  }
+  Options.CheckSemantics = CheckSemantics;
   return runConvert(Options);
 }
 

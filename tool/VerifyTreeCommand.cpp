@@ -2,9 +2,8 @@
 
 #include "rewriters/EditPlanner.h"
 #include "tool/ScanCommand.h"
-#include "verify/ProtocolExtractor.h"
 #include "verify/ProtocolReport.h"
-#include "verify/ProtocolVerifier.h"
+#include "verify/SemanticsChecker.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -47,18 +46,8 @@ int runVerifyProtocols(const VerifyOptions &Options) {
   for (const TuFailure &F : Inv->Failures)
     error() << F.Message << "; " << F.File << " skipped, its objects are not verified\n";
 
-  // Which objects convert, and why the others do not: the planner's word.
   SourceFiles Sources(Inv->Root);
   ConversionPlan Plan = planConversion(*Inv, *Rules, Sources);
-  std::map<std::string, std::string> NotConverted; // key -> reason
-  std::set<std::string> Converted;
-  for (const GroupPlan &G : Plan.Groups)
-    for (const std::string &Key : G.Objects) {
-      if (G.converted())
-        Converted.insert(Key);
-      else
-        NotConverted[Key] = "[" + G.Problems.front().Code + "] " + G.Problems.front().Message;
-    }
 
   std::string WorkDir = Options.ScratchDir;
   if (WorkDir.empty()) {
@@ -72,33 +61,15 @@ int runVerifyProtocols(const VerifyOptions &Options) {
   VO.Explore.Cpus = Options.Cpus;
   VO.Explore.PreemptionBound = Options.PreemptionBound;
   VO.Explore.MaxExecutions = Options.MaxExecutions;
-  ProtocolVerifier Verifier(*Rules, VO);
-  ProtocolExtractor Extractor(*Inv);
+  SemanticsChecker Checker(*Inv, Plan, *Rules, VO);
   ProtocolReport Report(exploreTool());
 
-  llvm::errs() << "detasklet: " << Converted.size() << " of " << Inv->Objects.size()
+  llvm::errs() << "detasklet: " << Checker.convertedCount() << " of " << Inv->Objects.size()
                << " tasklets convert to " << Rules->Summary
                << "; checking each one's protocol against its conversion (abstract drivers in "
                << WorkDir << ")\n";
   for (const ObjectReport &O : Inv->Objects) {
-    ObjectCheck C;
-    C.Protocol.ObjectKey = O.Decl.Key;
-    C.Protocol.Name = O.Decl.Record.empty() ? O.Decl.Name : O.Decl.Record + "::" + O.Decl.Name;
-    C.Protocol.Declared = O.Decl.Declared;
-    if (!Converted.count(O.Decl.Key)) {
-      C.Check.Verdict = ProtocolVerdict::NotConverted;
-      C.Reason = !O.convertible() ? "[" + O.Reasons.front().Code + "] " + O.Reasons.front().Message
-                 : NotConverted.count(O.Decl.Key) ? NotConverted[O.Decl.Key]
-                                                  : "not in a converted group";
-    } else {
-      C.Protocol = Extractor.extract(O);
-      if (!C.Protocol.abstracted()) {
-        C.Check.Verdict = ProtocolVerdict::CannotAbstract;
-        C.Reason = C.Protocol.CannotAbstract;
-      } else {
-        C.Check = Verifier.check(C.Protocol);
-      }
-    }
+    ObjectCheck C = Checker.check(O);
     Report.printObject(C, llvm::outs());
     llvm::outs().flush();
     Report.add(C);

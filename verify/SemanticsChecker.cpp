@@ -1,0 +1,76 @@
+#include "verify/SemanticsChecker.h"
+
+#include "runtime/core/Property.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace detasklet {
+
+SemanticsChecker::SemanticsChecker(const Inventory &Inv, const ConversionPlan &Plan,
+                                   const ConvertRules &Rules, ProtocolVerifierOptions Options)
+    : Extractor(Inv), Verifier(Rules, std::move(Options)) {
+  for (const GroupPlan &G : Plan.Groups)
+    for (const std::string &Key : G.Objects) {
+      if (G.converted())
+        Converted.insert(Key);
+      else
+        NotConverted[Key] = "[" + G.Problems.front().Code + "] " + G.Problems.front().Message;
+    }
+}
+
+ObjectCheck SemanticsChecker::check(const ObjectReport &O) {
+  ObjectCheck C;
+  C.Protocol.ObjectKey = O.Decl.Key;
+  C.Protocol.Name = O.Decl.Record.empty() ? O.Decl.Name : O.Decl.Record + "::" + O.Decl.Name;
+  C.Protocol.Declared = O.Decl.Declared;
+  if (!Converted.count(O.Decl.Key)) {
+    C.Check.Verdict = ProtocolVerdict::NotConverted;
+    auto It = NotConverted.find(O.Decl.Key);
+    C.Reason = !O.convertible() ? "[" + O.Reasons.front().Code + "] " + O.Reasons.front().Message
+               : It != NotConverted.end() ? It->second
+                                          : "not in a converted group";
+    return C;
+  }
+  C.Protocol = Extractor.extract(O);
+  if (!C.Protocol.abstracted()) {
+    C.Check.Verdict = ProtocolVerdict::CannotAbstract;
+    C.Reason = C.Protocol.CannotAbstract;
+    return C;
+  }
+  C.Check = Verifier.check(C.Protocol);
+  return C;
+}
+
+std::string SemanticsChecker::summary(const ObjectCheck &C) {
+  switch (C.Check.Verdict) {
+  case ProtocolVerdict::NotConverted:
+  case ProtocolVerdict::CannotAbstract:
+    return "not checked: " + C.Reason;
+  case ProtocolVerdict::Error:
+    return "not checked: " + C.Check.Detail;
+  case ProtocolVerdict::Incomplete:
+    return "not checked completely: the exploration reached its bound";
+  default:
+    break;
+  }
+  const runtime::ScenarioComparison &S = C.Check.Report->Scenarios.front();
+  std::vector<std::string> Worse, Better, Documented, Undocumented;
+  for (const runtime::PropertyComparison &PC : S.Properties)
+    if (PC.Verdict == runtime::PropertyVerdict::Worse)
+      Worse.push_back(runtime::propertyInfo(PC.Id).Name);
+    else if (PC.Verdict == runtime::PropertyVerdict::Better)
+      Better.push_back(runtime::propertyInfo(PC.Id).Name);
+  for (const runtime::ObservationDifference &D : S.Differences)
+    (D.Documented ? Documented : Undocumented).push_back(D.Id);
+  std::vector<std::string> Parts;
+  if (!Worse.empty())
+    Parts.push_back("WORSE: " + llvm::join(Worse, ", "));
+  if (!Undocumented.empty())
+    Parts.push_back("undocumented differences: " + llvm::join(Undocumented, ", "));
+  if (!Better.empty())
+    Parts.push_back("better: " + llvm::join(Better, ", "));
+  if (!Documented.empty())
+    Parts.push_back("documented differences: " + llvm::join(Documented, ", "));
+  return Parts.empty() ? "same as the tasklet" : llvm::join(Parts, "; ");
+}
+
+} // namespace detasklet

@@ -1,0 +1,40 @@
+// The protocol-level check of one object, as verify on a tree and convert's
+// commit messages both need it: which objects the planner converts, their
+// protocols, and one verifier whose results are shared between objects with
+// the same protocol.
+#ifndef DETASKLET_VERIFY_SEMANTICSCHECKER_H
+#define DETASKLET_VERIFY_SEMANTICSCHECKER_H
+
+#include "inventory/Inventory.h"
+#include "rewriters/EditPlanner.h"
+#include "verify/ProtocolExtractor.h"
+#include "verify/ProtocolReport.h"
+#include "verify/ProtocolVerifier.h"
+
+#include <map>
+#include <set>
+#include <string>
+
+namespace detasklet {
+
+class SemanticsChecker {
+public:
+  SemanticsChecker(const Inventory &Inv, const ConversionPlan &Plan, const ConvertRules &Rules,
+                   ProtocolVerifierOptions Options);
+  ObjectCheck check(const ObjectReport &O);
+  size_t convertedCount() const { return Converted.size(); }
+
+  // One line for a commit message: "same as the tasklet", "documented
+  // differences: ...", "WORSE: lost-run (replay: ...)", "not checked: why".
+  static std::string summary(const ObjectCheck &C);
+
+private:
+  std::set<std::string> Converted;
+  std::map<std::string, std::string> NotConverted; // key -> the planner's reason
+  ProtocolExtractor Extractor;
+  ProtocolVerifier Verifier;
+};
+
+} // namespace detasklet
+
+#endif
