@@ -85,6 +85,47 @@ execute_process(COMMAND ${replay} RESULT_VARIABLE rc OUTPUT_VARIABLE trace ERROR
 if(NOT trace MATCHES "VIOLATION concurrent-run" OR NOT trace MATCHES "model_choose\\(2\\) = ")
   message(FATAL_ERROR "the replay does not show the violation (exit ${rc}):\n${trace}\n${err}")
 endif()
+# A declared tasklet whose callback re-arms it: the abstract driver must
+# declare the tasklet before the callback names it.
+file(MAKE_DIRECTORY ${WORK_DIR}/rearm)
+file(WRITE ${WORK_DIR}/rearm/compile_flags.txt
+  "-nostdinc\n-isystem\n${SOURCE_DIR}/runtime/include\n-std=gnu11\n-D__KERNEL__\n")
+file(WRITE ${WORK_DIR}/rearm/rearm.c [=[
+#include <linux/interrupt.h>
+#include <linux/module.h>
+
+static int rearm_budget;
+
+static void rearm_fn(struct tasklet_struct *t);
+static DECLARE_TASKLET(rearm_tasklet, rearm_fn);
+
+static void rearm_fn(struct tasklet_struct *t)
+{
+	if (--rearm_budget > 0)
+		tasklet_schedule(&rearm_tasklet);
+}
+
+static int __init rearm_init(void)
+{
+	rearm_budget = 2;
+	tasklet_schedule(&rearm_tasklet);
+	return 0;
+}
+
+static void __exit rearm_exit(void)
+{
+	tasklet_kill(&rearm_tasklet);
+}
+
+module_init(rearm_init);
+module_exit(rearm_exit);
+MODULE_LICENSE("GPL");
+]=])
+run_verify(rc out verify ${WORK_DIR}/rearm --scratch ${WORK_DIR}/protocols)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "rearm_tasklet: (same|documented-difference)")
+  message(FATAL_ERROR "a re-arming declared tasklet: exit ${rc}\n${out}")
+endif()
+
 # convert --check-semantics states the same verdicts in each patch's message:
 # the default mapping's documented differences, and a wrong one's WORSE.
 foreach(seed "bh;setup-basic;documented differences:\n?  ?cancel-dropped-pending"

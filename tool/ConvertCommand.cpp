@@ -96,13 +96,13 @@ std::vector<PatchSpec> patchesFor(const ConversionPlan &Plan, const Inventory &I
 }
 
 // Key -> "name: verdict" for every converted object.
-std::map<std::string, std::string> checkSemantics(const Inventory &Inv, const ConversionPlan &Plan,
-                                                  const ConvertRules &Rules) {
-  llvm::SmallString<128> Dir;
-  llvm::sys::path::system_temp_directory(true, Dir);
-  llvm::sys::path::append(Dir, "detasklet-protocols");
+llvm::Expected<std::map<std::string, std::string>>
+checkSemantics(const Inventory &Inv, const ConversionPlan &Plan, const ConvertRules &Rules) {
+  llvm::Expected<std::string> Dir = SemanticsChecker::createWorkDir();
+  if (!Dir)
+    return Dir.takeError();
   ProtocolVerifierOptions Options;
-  Options.WorkDir = std::string(Dir);
+  Options.WorkDir = *Dir;
   SemanticsChecker Checker(Inv, Plan, Rules, Options);
   std::map<std::string, std::string> Out;
   for (const GroupPlan &G : Plan.Groups) {
@@ -115,6 +115,7 @@ std::map<std::string, std::string> checkSemantics(const Inventory &Inv, const Co
       Out[Key] = C.Protocol.Name + ": " + SemanticsChecker::summary(C);
     }
   }
+  llvm::sys::fs::remove_directories(*Dir);
   return Out;
 }
 
@@ -171,8 +172,14 @@ int runConvert(const ConvertOptions &Options) {
       Series.From = Options.From;
     Series.SignedOffBy = Options.SignedOffBy;
     std::map<std::string, std::string> Semantics;
-    if (Options.CheckSemantics)
-      Semantics = checkSemantics(*Inv, Plan, *Rules);
+    if (Options.CheckSemantics) {
+      auto Checked = checkSemantics(*Inv, Plan, *Rules);
+      if (!Checked) {
+        error() << llvm::toString(Checked.takeError()) << "\n";
+        return 2;
+      }
+      Semantics = std::move(*Checked);
+    }
     auto Written = writePatchSeries(Options.PatchDir,
                                     patchesFor(Plan, *Inv, *Rules, *Prefixes, Semantics), Series);
     if (!Written) {

@@ -51,10 +51,12 @@ int runVerifyProtocols(const VerifyOptions &Options) {
 
   std::string WorkDir = Options.ScratchDir;
   if (WorkDir.empty()) {
-    llvm::SmallString<128> Dir;
-    llvm::sys::path::system_temp_directory(true, Dir);
-    llvm::sys::path::append(Dir, "detasklet-protocols");
-    WorkDir = std::string(Dir);
+    llvm::Expected<std::string> Dir = SemanticsChecker::createWorkDir();
+    if (!Dir) {
+      error() << llvm::toString(Dir.takeError()) << "\n";
+      return 2;
+    }
+    WorkDir = *Dir;
   }
   ProtocolVerifierOptions VO;
   VO.WorkDir = WorkDir;
@@ -81,6 +83,12 @@ int runVerifyProtocols(const VerifyOptions &Options) {
                   "conditions are abstracted by choices (see README.md, verify on a tree)\n";
   bool Bad = Report.count(ProtocolVerdict::Worse) || Report.count(ProtocolVerdict::Undocumented) ||
              Report.count(ProtocolVerdict::Incomplete) || Report.count(ProtocolVerdict::Error);
+  // The replay commands above point into the abstract drivers: keep them when
+  // there is something to replay or read.
+  if (Bad)
+    llvm::outs() << "abstract drivers kept in " << WorkDir << "\n";
+  else if (Options.ScratchDir.empty())
+    llvm::sys::fs::remove_directories(WorkDir);
   return Bad ? 1 : 0;
 }
 

@@ -137,6 +137,12 @@ AbstractDriver Writer::write() {
   for (size_t I = 0; I < P.Functions.size(); ++I)
     if (P.Functions[I].Context != ProtocolContext::Callback && !P.Functions[I].Ops.empty())
       OS << "static void " << abstractFunctionName(I) << "(void);\n";
+  // A declared tasklet names its callback, and the callback may name the
+  // tasklet (re-arming): declare both before either is used.
+  if (!Field)
+    OS << "\nstatic void proto_cb(struct tasklet_struct *t);\nstatic "
+       << (P.Init == ProtocolInit::DeclareDisabled ? "DECLARE_TASKLET_DISABLED" : "DECLARE_TASKLET")
+       << "(proto_tl, proto_cb);\n";
   OS << "\nstatic void proto_cb(struct tasklet_struct *t)\n{\n";
   if (Field)
     OS << "\tstruct proto_dev *dev = from_tasklet(dev, t, tl);\n\n";
@@ -149,9 +155,6 @@ AbstractDriver Writer::write() {
         body(OS, F, true);
   }
   OS << "}\n\n";
-  if (!Field)
-    OS << "static " << (P.Init == ProtocolInit::DeclareDisabled ? "DECLARE_TASKLET_DISABLED" : "DECLARE_TASKLET")
-       << "(proto_tl, proto_cb);\n\n";
   for (size_t I = 0; I < P.Functions.size(); ++I) {
     const ProtocolFunction &F = P.Functions[I];
     if (F.Context == ProtocolContext::Callback || F.Ops.empty())

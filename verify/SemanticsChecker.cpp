@@ -1,7 +1,9 @@
 #include "verify/SemanticsChecker.h"
 
 #include "runtime/core/Property.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 
 namespace detasklet {
 
@@ -40,13 +42,22 @@ ObjectCheck SemanticsChecker::check(const ObjectReport &O) {
   return C;
 }
 
+llvm::Expected<std::string> SemanticsChecker::createWorkDir() {
+  llvm::SmallString<128> Dir;
+  if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("detasklet-protocols", Dir))
+    return llvm::createStringError(EC, "cannot create a directory for the abstract drivers: %s",
+                                   EC.message().c_str());
+  return std::string(Dir);
+}
+
 std::string SemanticsChecker::summary(const ObjectCheck &C) {
   switch (C.Check.Verdict) {
   case ProtocolVerdict::NotConverted:
   case ProtocolVerdict::CannotAbstract:
     return "not checked: " + C.Reason;
   case ProtocolVerdict::Error:
-    return "not checked: " + C.Check.Detail;
+    // The details (a build log) are for the terminal, not a commit message.
+    return "not checked: the abstract driver could not be checked (detasklet verify shows why)";
   case ProtocolVerdict::Incomplete:
     return "not checked completely: the exploration reached its bound";
   default:

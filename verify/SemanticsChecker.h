@@ -28,6 +28,10 @@ public:
   // differences: ...", "WORSE: lost-run (replay: ...)", "not checked: why".
   static std::string summary(const ObjectCheck &C);
 
+  // A new directory of this run's own for the abstract drivers: runs at the
+  // same time, with other rules or by other users never share one.
+  static llvm::Expected<std::string> createWorkDir();
+
 private:
   std::set<std::string> Converted;
   std::map<std::string, std::string> NotConverted; // key -> the planner's reason
