@@ -222,6 +222,19 @@ TEST_F(FactsCacheTest, FailedTuIsNotCached) {
   EXPECT_EQ(Warm.Json, Cold.Json);
 }
 
+TEST_F(FactsCacheTest, TuWithInvalidUtf8IsNotCached) {
+  // A Latin-1 file (old drivers have them): text the facts quote from it
+  // would come back from JSON changed, so it is parsed every time.
+  write("latin1.c", "#include \"shared.h\"\n/* (c) J\xe9r\xf4me */\n"
+                    "void kick(struct shared *s) { tasklet_schedule(&s->tl /* \xe9 */); }\n");
+  RunResult Cold = run();
+  EXPECT_TRUE(Cold.Failed.empty());
+  RunResult Warm = run();
+  EXPECT_EQ(Warm.Cached, (Names{"a.c", "b.c", "c.c"}));
+  EXPECT_EQ(Warm.Json, Cold.Json);
+  EXPECT_NE(Cold.Json.find("kick"), std::string::npos);
+}
+
 TEST_F(FactsCacheTest, KeyCoversParseModeAndApiRules) {
   run();
   EXPECT_EQ(run(/*UseCache=*/true, /*Exact=*/true).Cached, Names{});

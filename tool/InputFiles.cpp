@@ -2,6 +2,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
@@ -64,6 +65,11 @@ std::optional<std::vector<InputFile>> recordInputs(const clang::SourceManager &S
     if (!Seen.insert(In.Path).second)
       continue;
     if (std::optional<llvm::MemoryBufferRef> Used = It->second->getBufferIfLoaded()) {
+      // Facts quote source text, and llvm::json would store invalid UTF-8
+      // (a Latin-1 byte in an old driver) as U+FFFD: such a TU is not
+      // cached, so a cached result is always the parse's own.
+      if (!llvm::json::isUTF8(Used->getBuffer()))
+        return std::nullopt;
       In.Size = Used->getBufferSize();
       In.Hash = contentHash(Used->getBuffer());
     } else {

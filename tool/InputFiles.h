@@ -34,7 +34,8 @@ std::string contentHash(llvm::StringRef Bytes);
 
 // Every file SM holds, hashed from the very buffers the parse used. A file
 // modified after ParseStart (or so close to it that the file system's clock
-// cannot tell) gets an untrusted stamp. None when a file is gone already.
+// cannot tell) gets an untrusted stamp. None when a file is gone already, or
+// is not UTF-8 (the facts could not be stored as they are).
 std::optional<std::vector<InputFile>> recordInputs(const clang::SourceManager &SM,
                                                    llvm::StringRef WorkingDir,
                                                    llvm::sys::TimePoint<> ParseStart);
