@@ -93,31 +93,45 @@ std::optional<std::vector<InputFile>> recordInputs(const clang::SourceManager &S
 }
 
 bool InputChecker::unchanged(const InputFile &Recorded) {
-  std::lock_guard<std::mutex> Guard(Lock);
-  auto [It, New] = Files.try_emplace(Recorded.Path);
-  Seen &Now = It->second;
-  if (New) {
+  // The lock guards the map only: stat and read outside it, so that TUs
+  // checking different headers do not wait for each other (two threads may
+  // stat or hash the same file once each; the first result stays).
+  std::optional<Seen> Now;
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto It = Files.find(Recorded.Path);
+    if (It != Files.end())
+      Now = It->second;
+  }
+  if (!Now) {
+    Seen Fresh;
     llvm::sys::fs::file_status Status;
     if (!llvm::sys::fs::status(Recorded.Path, Status) &&
         Status.type() == llvm::sys::fs::file_type::regular_file) {
-      Now.Exists = true;
-      Now.Size = Status.getSize();
-      Now.MTime = nanoseconds(Status.getLastModificationTime());
+      Fresh.Exists = true;
+      Fresh.Size = Status.getSize();
+      Fresh.MTime = nanoseconds(Status.getLastModificationTime());
     }
+    std::lock_guard<std::mutex> Guard(Lock);
+    Now = Files.try_emplace(Recorded.Path, std::move(Fresh)).first->second;
   }
-  if (!Now.Exists || Now.Size != Recorded.Size)
+  if (!Now->Exists || Now->Size != Recorded.Size)
     return false;
-  if (Recorded.MTime != InputFile::UntrustedTime && Recorded.MTime == Now.MTime)
+  if (Recorded.MTime != InputFile::UntrustedTime && Recorded.MTime == Now->MTime)
     return true;
-  if (Now.Hash.empty()) {
+  if (Now->Hash.empty()) {
     std::optional<std::string> Hash = hashOfFile(Recorded.Path);
+    std::lock_guard<std::mutex> Guard(Lock);
+    Seen &Kept = Files[Recorded.Path];
     if (!Hash) {
-      Now.Exists = false;
+      Kept.Exists = false;
       return false;
     }
-    Now.Hash = std::move(*Hash);
+    if (Kept.Hash.empty())
+      Kept.Hash = std::move(*Hash);
+    Now->Hash = Kept.Hash;
   }
-  return Now.Hash == Recorded.Hash;
+  return Now->Hash == Recorded.Hash;
 }
 
 } // namespace detasklet
