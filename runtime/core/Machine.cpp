@@ -538,6 +538,12 @@ void Machine::wait(const char *Label, WaitKind W, bool Sleeps, const void *Obj, 
 unsigned Machine::choose(unsigned N) {
   if (N <= 1)
     return 0;
+  if (N > MaxChoices) {
+    // Beyond what a replay token records; no scenario needs that many branches.
+    violation(Property::ApiMisuse, "model_choose(" + std::to_string(N) + "): at most " +
+                                       std::to_string(MaxChoices) + " choices");
+    N = MaxChoices;
+  }
   point(Op{"model_choose", WaitKind::Choice, false, nullptr, N});
   unsigned V = current().ChoiceValue;
   MTRACE(*this, "model_choose(%u) = %u", N, V);

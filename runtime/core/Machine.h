@@ -114,6 +114,7 @@ public:
   // A nondeterministic value in [0, N): a point where the explorer branches
   // on the value (the scenario API's model_choose()).
   unsigned choose(unsigned N);
+  static constexpr unsigned MaxChoices = 65535; // a choice is recorded in 16 bits
 
   // The model's own access to driver-visible memory: checked, and recorded.
   void touch(const void *P, size_t N, bool Write, const char *What);
