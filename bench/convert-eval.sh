@@ -173,24 +173,8 @@ for p in "$out"/patches/*.patch; do
   cp_err=$((cp_err + $(grep -c ': ERROR:' "$out/cp.fwd" || true)))
   cp_warn=$((cp_warn + $(grep -c ': WARNING:' "$out/cp.fwd" || true)))
   cp_check=$((cp_check + $(grep -c ': CHECK:' "$out/cp.fwd" || true)))
-  cp_new=$((cp_new + $(python3 - "$out/cp.fwd" "$out/cp.back" "$(basename "$p")" \
-                       "$out/checkpatch-introduced.txt" <<'PY'
-import collections, re, sys
-def kinds(path):
-    c = collections.Counter()
-    for line in open(path):
-        m = re.search(r': ((?:WARNING|ERROR|CHECK): .*)$', line.rstrip("\n"))
-        if m and "commit description" not in m.group(1):
-            c[m.group(1)] += 1
-    return c
-fwd, back = kinds(sys.argv[1]), kinds(sys.argv[2])
-new = {k: n - back[k] for k, n in fwd.items() if n > back[k]}
-with open(sys.argv[4], "a") as out:
-    for k, n in sorted(new.items()):
-        out.write(f"{sys.argv[3]}: {n}x {k}\n")
-print(sum(new.values()))
-PY
-)))
+  cp_new=$((cp_new + $(python3 "$top/bench/lib/checkpatch-introduced.py" \
+      "$out/cp.fwd" "$out/cp.back" "$(basename "$p")" "$out/checkpatch-introduced.txt")))
 done
 rm -f "$out/cp.fwd" "$out/cp.back" "$out/cp.reverse.diff"
 

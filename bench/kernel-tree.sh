@@ -34,6 +34,8 @@ REBUILD=0
 QUICK=0
 JOBS=$(nproc)
 HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=lib/install-packages.sh
+. "$HERE/lib/install-packages.sh"
 # The kernel's "LLVM=-19" form means: use clang-19, ld.lld-19, llvm-ar-19, ...
 MAKE=(make LLVM=-19)
 
@@ -63,23 +65,8 @@ T0=$SECONDS
 
 # ---------------------------------------------------------------- 1. packages
 step packages
-missing=()
-for p in "${PACKAGES[@]}"; do
-    # dpkg -s also succeeds for removed-but-not-purged packages, so look at
-    # the status itself.
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
-        missing+=("$p")
-    fi
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-    log "installing: ${missing[*]}"
-    SUDO=(); [[ $EUID -ne 0 ]] && SUDO=(sudo)
-    "${SUDO[@]}" apt-get update
-    DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
-    done_step "installed ${#missing[@]}"
-else
-    done_step cached
-fi
+installed=$(install_packages "${PACKAGES[@]}")
+done_step "$installed"
 
 # ----------------------------------------------------------------- 2. extract
 step extract

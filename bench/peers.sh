@@ -41,6 +41,8 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/install-packages.sh
+. "$top/bench/lib/install-packages.sh"
 detasklet=${DETASKLET:-$top/build/detasklet}
 cocci=$top/bench/cocci/tasklet-to-bh.cocci
 sample=$top/bench/quick-sample.txt
@@ -81,21 +83,8 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 step packages
 PACKAGES=(coccinelle time git perl python3 make bc flex bison libelf-dev libssl-dev
           clang-19 lld-19 llvm-19)
-missing=()
-for p in "${PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
-        missing+=("$p")
-    fi
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-    log "installing: ${missing[*]}"
-    SUDO=(); [[ $EUID -ne 0 ]] && SUDO=(sudo)
-    "${SUDO[@]}" apt-get update
-    DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
-    done_step "installed ${#missing[@]}"
-else
-    done_step cached
-fi
+installed=$(install_packages "${PACKAGES[@]}")
+done_step "$installed"
 [[ -x $detasklet ]] || { echo "no detasklet binary at $detasklet (build it, or set DETASKLET)" >&2; exit 2; }
 # Lint with a private copy: the build directory may be relinked meanwhile.
 mkdir -p "$out"
@@ -343,23 +332,8 @@ if [[ $rerun -eq 1 || ! -s $out/spatch.json ]]; then
       cp_err=$((cp_err + $(grep -c ': ERROR:' "$out/cp.fwd" || true)))
       cp_warn=$((cp_warn + $(grep -c ': WARNING:' "$out/cp.fwd" || true)))
       cp_check=$((cp_check + $(grep -c ': CHECK:' "$out/cp.fwd" || true)))
-      cp_new=$((cp_new + $(python3 - "$out/cp.fwd" "$out/cp.back" "$f" "$out/checkpatch-introduced.txt" <<'PY'
-import collections, re, sys
-def kinds(path):
-    c = collections.Counter()
-    for line in open(path):
-        m = re.search(r': ((?:WARNING|ERROR|CHECK): .*)$', line.rstrip("\n"))
-        if m and "commit description" not in m.group(1):
-            c[m.group(1)] += 1
-    return c
-fwd, back = kinds(sys.argv[1]), kinds(sys.argv[2])
-new = {k: n - back[k] for k, n in fwd.items() if n > back[k]}
-with open(sys.argv[4], "a") as out:
-    for k, n in sorted(new.items()):
-        out.write(f"{sys.argv[3]}: {n}x {k}\n")
-print(sum(new.values()))
-PY
-)))
+      cp_new=$((cp_new + $(python3 "$top/bench/lib/checkpatch-introduced.py" \
+          "$out/cp.fwd" "$out/cp.back" "$f" "$out/checkpatch-introduced.txt")))
     done < "$out/touched.txt"
     rm -f "$out/cp.diff" "$out/cp.reverse.diff" "$out/cp.fwd" "$out/cp.back"
     done_step "$cp_new introduced"
