@@ -7,7 +7,7 @@ namespace detasklet {
 
 namespace {
 // Blocking reasons first, then notes. Never rename a code; add new ones.
-constexpr std::array<FindingInfo, 23> Catalogue = {{
+constexpr std::array<FindingInfo, 24> Catalogue = {{
     {"internals-accessed", true,
      "the driver reads or changes tasklet internals (state bits, count, trylock/unlock); "
      "a work item has no equivalent, so the logic must be redesigned by hand"},
@@ -31,6 +31,9 @@ constexpr std::array<FindingInfo, 23> Catalogue = {{
     {"callback-shared-across-types", true,
      "a legacy callback that reads its data is shared by tasklets in different structures; "
      "one container_of() cannot serve both"},
+    {"callback-takes-other-type", true,
+     "the callback takes neither struct tasklet_struct * nor unsigned long and reaches "
+     "the tasklet through a cast; its parameter cannot be retyped to struct work_struct *"},
     {"init-not-seen", true,
      "no initialisation of this tasklet was seen; scan the file that initialises it"},
     {"on-stack", true,

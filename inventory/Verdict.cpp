@@ -90,6 +90,11 @@ void checkCallbacks(const ObjectReport &R, const ConversionGroup &G, Findings &O
     const CallbackInfo *C = callbackOf(G, U.LinkedTo);
     if (C && !C->Defined)
       Out.push_back(makeFinding("callback-not-seen", U.Site.Where, C->Name + "()"));
+    // What convert retypes is struct tasklet_struct * or unsigned long; any
+    // other parameter came through a function-pointer cast.
+    if (C && C->Defined && C->Legacy && C->Signature != "void (unsigned long)")
+      Out.push_back(makeFinding("callback-takes-other-type", C->Declared,
+                                C->Name + "() takes " + C->Signature));
   }
   std::set<std::string> Records;
   for (const ObjectDecl *O : G.Objects)
