@@ -61,7 +61,10 @@ file(WRITE ${WORK_DIR}/kill.yaml "extends: bh\ncalls:\n  tasklet_kill: disable_w
 file(WRITE ${WORK_DIR}/queues.yaml "extends: bh\ncalls:\n"
   "  tasklet_schedule: queue_work(system_bh_wq, {t})\n"
   "  tasklet_hi_schedule: queue_work(system_bh_highpri_wq, {t})\n")
+# DECLARE_TASKLET_DISABLED as a plain DECLARE_WORK: the init call does not disable.
+file(WRITE ${WORK_DIR}/nodisable.yaml "extends: bh\ndeclared_disabled_init: cancel_work({t})\n")
 foreach(seed "enable;disable-enable;lost-run" "enable;declare-disabled;lost-run"
+             "nodisable;declare-disabled;enable-underflow"
              "kill;setup-basic;lost-run" "queues;hi-and-normal;concurrent-run")
   list(GET seed 0 rules)
   list(GET seed 1 pattern)
