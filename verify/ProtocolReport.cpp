@@ -67,9 +67,20 @@ void ProtocolReport::printObject(const ObjectCheck &O, llvm::raw_ostream &OS) co
          << AbstractDriver::ScenarioName << " --replay '" << V->Token << "'\n";
     }
   }
-  for (const runtime::ObservationDifference &D : C.Differences)
+  for (const runtime::ObservationDifference &D : C.Differences) {
     OS << "    " << (D.Documented ? "documented difference: " : "UNDOCUMENTED difference: ") << D.Id << " ("
        << (D.InConverted ? "conversion" : "original") << " only)\n";
+    // Where the conversion behaves differently, show one execution that does.
+    const runtime::ExploreResult &Side = D.InConverted ? C.Converted : C.Original;
+    auto Witness = Side.ObservationWitnesses.find(D.Id);
+    if (Witness == Side.ObservationWitnesses.end())
+      continue;
+    OS << "      shown by: " << ExploreTool << " "
+       << path(O.Check.Directory, D.InConverted ? ProtocolVerifier::ConvertedDir : "",
+               ProtocolVerifier::DriverFile)
+       << " " << path(O.Check.Directory, ProtocolVerifier::ScenarioFile) << " --scenario "
+       << AbstractDriver::ScenarioName << " --replay '" << Witness->second << "'\n";
+  }
 }
 
 void ProtocolReport::add(const ObjectCheck &O) {

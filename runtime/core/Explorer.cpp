@@ -453,7 +453,9 @@ void Search::run() {
       recordViolations();
       break;
     }
-    R.Observations.insert(M.observations().begin(), M.observations().end());
+    for (const std::string &Seen : M.observations())
+      if (R.Observations.insert(Seen).second)
+        R.ObservationWitnesses.emplace(Seen, token(Depth));
     if (O.StopAtFirstViolation && !R.Violations.empty()) {
       R.IncompleteReason = "stopped at the first violation";
       return;

@@ -80,6 +80,9 @@ struct ExploreResult {
   std::vector<Violation> Violations; // the first of each property, in property order
   std::map<Property, uint64_t> ViolatingExecutions;
   std::set<std::string> Observations;
+  // Observation id -> the replay token of the first execution that made it:
+  // a documented difference is shown, not only named.
+  std::map<std::string, std::string> ObservationWitnesses;
   std::set<std::string> Outcomes;
 
   bool violated(Property P) const { return find(P) != nullptr; }
