@@ -85,8 +85,10 @@ int runVerifyProtocols(const VerifyOptions &Options) {
              Report.count(ProtocolVerdict::Incomplete) || Report.count(ProtocolVerdict::Error);
   // The replay commands above point into the abstract drivers: keep them when
   // there is something to replay or read.
-  if (Bad)
-    llvm::outs() << "abstract drivers kept in " << WorkDir << "\n";
+  bool Replays = Bad || Report.count(ProtocolVerdict::Documented) ||
+                 Report.count(ProtocolVerdict::Better);
+  if (Replays)
+    llvm::outs() << "abstract drivers (for the replay commands above) kept in " << WorkDir << "\n";
   else if (Options.ScratchDir.empty())
     llvm::sys::fs::remove_directories(WorkDir);
   return Bad ? 1 : 0;
