@@ -105,7 +105,7 @@ int runVerify(const VerifyOptions &Options) {
       error() << "--replay needs --scenario; a protocol-level report prints its own replay command\n";
       return 2;
     }
-    return runVerifyProtocols(Options);
+    return runVerifyProtocols(Options, *Rules);
   }
   if (!llvm::sys::fs::exists(Options.Scenario)) {
     error() << "--scenario not found: " << Options.Scenario

@@ -31,13 +31,8 @@ std::string exploreTool() {
 
 } // namespace
 
-int runVerifyProtocols(const VerifyOptions &Options) {
+int runVerifyProtocols(const VerifyOptions &Options, const ConvertRules &Rules) {
   auto Start = std::chrono::steady_clock::now();
-  llvm::Expected<ConvertRules> Rules = ConvertRules::select(Options.Target, Options.RulesFile);
-  if (!Rules) {
-    error() << llvm::toString(Rules.takeError()) << "\n";
-    return 2;
-  }
   llvm::Expected<Inventory> Inv = buildInventory(Options.Selection, Options.Run, "");
   if (!Inv) {
     error() << llvm::toString(Inv.takeError()) << "\n";
@@ -47,7 +42,7 @@ int runVerifyProtocols(const VerifyOptions &Options) {
     error() << F.Message << "; " << F.File << " skipped, its objects are not verified\n";
 
   SourceFiles Sources(Inv->Root);
-  ConversionPlan Plan = planConversion(*Inv, *Rules, Sources);
+  ConversionPlan Plan = planConversion(*Inv, Rules, Sources);
 
   std::string WorkDir = Options.ScratchDir;
   if (WorkDir.empty()) {
@@ -63,11 +58,11 @@ int runVerifyProtocols(const VerifyOptions &Options) {
   VO.Explore.Cpus = Options.Cpus;
   VO.Explore.PreemptionBound = Options.PreemptionBound;
   VO.Explore.MaxExecutions = Options.MaxExecutions;
-  SemanticsChecker Checker(*Inv, Plan, *Rules, VO);
+  SemanticsChecker Checker(*Inv, Plan, Rules, VO);
   ProtocolReport Report(exploreTool());
 
   llvm::errs() << "detasklet: " << Checker.convertedCount() << " of " << Inv->Objects.size()
-               << " tasklets convert to " << Rules->Summary
+               << " tasklets convert to " << Rules.Summary
                << "; checking each one's protocol against its conversion (abstract drivers in "
                << WorkDir << ")\n";
   for (const ObjectReport &O : Inv->Objects) {
