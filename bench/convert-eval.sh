@@ -47,21 +47,10 @@ cp "$detasklet" "$out/detasklet.bin"
 detasklet=$out/detasklet.bin
 t0=$(date +%s)
 
-# A scratch copy under git, reset to the pristine sources for every run. The
-# kernel's .gitignore keeps build outputs out of git, so they stay in place and
-# make only rebuilds what the patches touch.
-if [ ! -d "$scratch/.git" ]; then
-  rm -rf "$scratch"
-  mkdir -p "$scratch"
-  tar -C "$tree" --exclude=./.detasklet -cf - . | tar -C "$scratch" -xf -
-  # Debian's source package appends "/*" to .gitignore (its packaging ignores
-  # the top level); without that block the kernel's own ignore rules apply.
-  sed -i '/^# Debian packaging/,$d' "$scratch/.gitignore"
-  git -C "$scratch" init -q
-  git -C "$scratch" -c user.name=eval -c user.email=eval@localhost add -A
-  git -C "$scratch" -c user.name=eval -c user.email=eval@localhost commit -qm base
-  git -C "$scratch" tag base
-fi
+# A scratch copy under git, reset to the pristine sources for every run.
+# shellcheck source=lib/scratch-copy.sh
+. "$top/bench/lib/scratch-copy.sh"
+scratch_copy "$tree" "$scratch" >/dev/null
 git -C "$scratch" am --abort >/dev/null 2>&1 || true
 git -C "$scratch" reset -q --hard base
 

@@ -43,6 +43,8 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=lib/install-packages.sh
 . "$top/bench/lib/install-packages.sh"
+# shellcheck source=lib/scratch-copy.sh
+. "$top/bench/lib/scratch-copy.sh"
 detasklet=${DETASKLET:-$top/build/detasklet}
 cocci=$top/bench/cocci/tasklet-to-bh.cocci
 sample=$top/bench/quick-sample.txt
@@ -223,22 +225,10 @@ JSON
 fi
 
 # ------------------------------------------------------------ scratch copy
-# As convert-eval.sh does: a copy with the build outputs, so make only
-# rebuilds what changes; Debian's "/*" ignore block removed; tag base.
+# The same kind of copy convert-eval.sh uses (bench/lib/scratch-copy.sh).
 step scratch
-if [[ ! -d $scratch/.git ]]; then
-    rm -rf "$scratch"
-    mkdir -p "$scratch"
-    tar -C "$tree" --exclude=./.detasklet -cf - . | tar -C "$scratch" -xf -
-    sed -i '/^# Debian packaging/,$d' "$scratch/.gitignore"
-    git -C "$scratch" init -q
-    git -C "$scratch" -c user.name=peers -c user.email=peers@localhost add -A
-    git -C "$scratch" -c user.name=peers -c user.email=peers@localhost commit -qm base
-    git -C "$scratch" tag base
-    done_step created
-else
-    done_step cached
-fi
+created=$(scratch_copy "$tree" "$scratch")
+done_step "$created"
 
 # ---------------------------------------------------------------- spatch
 # Cached when the inputs are the same and the scratch copy still holds the
