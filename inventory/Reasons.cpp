@@ -7,13 +7,14 @@ namespace detasklet {
 
 namespace {
 // Blocking reasons first, then notes. Never rename a code; add new ones.
-constexpr std::array<FindingInfo, 24> Catalogue = {{
+constexpr std::array<FindingInfo, 25> Catalogue = {{
     {"internals-accessed", true,
      "the driver reads or changes tasklet internals (state bits, count, trylock/unlock); "
      "a work item has no equivalent, so the logic must be redesigned by hand"},
     {"legacy-data-not-container", true,
      "tasklet_init() passes data that is not the object holding the tasklet and the callback "
-     "reads it; from_work() cannot recover it, a back-pointer is needed"},
+     "reads it; from_work() cannot recover it, and it cannot move into a field beside the "
+     "work item either"},
     {"array-runtime-index", true,
      "tasklet array indexed by a runtime value; the callback cannot find its element with "
      "from_work()/container_of()"},
@@ -69,6 +70,9 @@ constexpr std::array<FindingInfo, 24> Catalogue = {{
      "shares a callback, helper or pointer with other tasklets; they convert together or "
      "not at all"},
     {"per-cpu", false, "a per-CPU tasklet: each CPU's copy becomes a per-CPU work item"},
+    {"legacy-data-field", false,
+     "tasklet_init() passes data that is not the object holding the tasklet: the data moves "
+     "into a new field beside the work item, set at the init and read back by the callback"},
 }};
 } // namespace
 

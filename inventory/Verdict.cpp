@@ -1,5 +1,6 @@
 #include "inventory/Verdict.h"
 
+#include "inventory/LegacyDataField.h"
 #include "inventory/Reasons.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -44,13 +45,25 @@ bool callbackReadsData(const ConversionGroup &G, const Use &Init) {
   return C && (!C->Defined || C->ParamUsed);
 }
 
-void checkLegacyData(const ObjectReport &R, const ConversionGroup &G, Findings &Out) {
+// Data that is not the container moves into a field beside the work item
+// (LegacyDataField.h), unless the tasklet or its callback rules that out.
+void checkLegacyData(const ObjectReport &R, const ConversionGroup &G, Findings &Out,
+                     Findings &Notes) {
   for (const Use &U : R.Uses) {
-    if (U.Data == LegacyData::None || U.Data == LegacyData::Container)
+    if (U.Data == LegacyData::None || U.Data == LegacyData::Container || !callbackReadsData(G, U))
       continue;
-    if (callbackReadsData(G, U))
+    std::string Why = dataFieldRefusal(R.Decl, U);
+    if (Why.empty() && firstUse(R, [&](const Use &Call) {
+          return Call.Kind == UseKind::CallbackCall && Call.Target == U.LinkedTo;
+        }))
+      Why = "the callback is also called directly, and such a call has no work item to pass";
+    if (Why.empty() && G.Objects.size() > 1)
+      Why = "it converts together with other tasklets, and the data field serves one";
+    if (!Why.empty())
       Out.push_back(makeFinding("legacy-data-not-container", U.Site.Where,
-                                "data: " + U.DataText));
+                                "data: " + U.DataText + "; " + Why));
+    else
+      Notes.push_back(makeFinding("legacy-data-field", U.Site.Where, "data: " + U.DataText));
   }
 }
 
@@ -152,12 +165,14 @@ void judgeObject(ObjectReport &Report, const ConversionGroup &Group) {
   Findings Blocking;
   checkLifecycle(Report, Blocking);
   checkInternals(Report, Blocking);
-  checkLegacyData(Report, Group, Blocking);
+  Findings DataNotes;
+  checkLegacyData(Report, Group, Blocking, DataNotes);
   checkRuntimeIndex(Report, Blocking);
   checkEscapes(Report, Group, Blocking);
   checkCallbacks(Report, Group, Blocking);
   Report.Reasons = std::move(Blocking);
   addNotes(Report, Report.Notes);
+  Report.Notes.insert(Report.Notes.end(), DataNotes.begin(), DataNotes.end());
 }
 
 } // namespace detasklet

@@ -179,6 +179,19 @@ llvm::Expected<ConvertRules> ConvertRules::parse(llvm::StringRef Yaml, llvm::Str
         return V.takeError();
       *CbFields[I] = *V;
     }
+    const YAML::Node DataField = Callback["legacy_data_field"];
+    const YAML::Node DataLoad = Callback["legacy_data_load"];
+    if (bool(DataField) != bool(DataLoad))
+      return errorAt(Name, Callback.Mark(),
+                     "callback: legacy_data_field and legacy_data_load go together (both \"\": "
+                     "such tasklets are left manual)");
+    if (DataField) {
+      R.LegacyDataField = DataField.as<std::string>();
+      R.LegacyDataLoad = DataLoad.as<std::string>();
+      if (!R.LegacyDataField.empty() && R.LegacyDataField.find("{field}") == std::string::npos)
+        return errorAt(Name, DataField.Mark(),
+                       "legacy_data_field must contain {field}: one data field per work item");
+    }
     if (const YAML::Node Renames = Root["rename"]) {
       if (!Renames.IsMap())
         return errorAt(Name, Renames.Mark(), "rename maps a substring to its replacement");

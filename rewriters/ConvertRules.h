@@ -42,6 +42,10 @@ struct ConvertRules {
   std::string LegacyParameter;                    // work
   std::string LegacyDataInit;                     // from_work({var}, {param}, {field})
   std::string LegacyData;                         // container_of({param}, {type}, {field})
+  // Data that is not the container, kept in a field beside the work item; both
+  // empty: such tasklets are left to a person.
+  std::string LegacyDataField;                    // {field}_data
+  std::string LegacyDataLoad; // container_of({param}, {record}, {field})->{data_field}
   std::map<std::string, std::string> Notes;       // enable, kill, hi_and_normal, context
 
   // Errors name the file, line and column.

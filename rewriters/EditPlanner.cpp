@@ -3,6 +3,8 @@
 #include "inventory/Reasons.h"
 #include "rewriters/CallText.h"
 #include "rewriters/ContextWarnings.h"
+#include "rewriters/StatementText.h"
+#include "inventory/LegacyDataField.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -79,6 +81,7 @@ std::string squeeze(llvm::StringRef S) {
 }
 
 const char *const TaskletType = "struct tasklet_struct";
+const unsigned MaxLineColumns = 100; // kernel coding style, as checkpatch counts
 
 // Plans one group; every check that fails adds a problem instead of an edit.
 class GroupPlanner {
@@ -493,8 +496,7 @@ private:
       return;
     const Use *Init = containerInit(C);
     if (!Init) {
-      problem("legacy-data-not-container", C.Declared,
-              C.Name + "() reads its data, and not every init passes the container");
+      moveDataToField(C);
       return;
     }
     for (const DataUse &D : C.DataUses) {
@@ -511,6 +513,142 @@ private:
       addEdit(D.Text,
               fillTemplate(D.InitOf.empty() ? Rules.LegacyData : Rules.LegacyDataInit, Values));
     }
+  }
+  const ObjectReport *member(const std::string &Key) const {
+    for (const ObjectReport *O : Members)
+      if (O->Decl.Key == Key)
+        return O;
+    return nullptr;
+  }
+
+  // The callback reads data that is not its tasklet's container: the data
+  // stays where tasklet_init() kept it, in a field beside the work item, set
+  // right after each init and read back as the callback's first declaration
+  // under the parameter's old name, so that the body is unchanged.
+  void moveDataToField(const CallbackInfo &C) {
+    auto Refuse = [&](const std::string &Why) {
+      problem("legacy-data-not-container", C.Declared,
+              C.Name + "() reads its data, which is not the tasklet's container, and " + Why);
+    };
+    if (Rules.LegacyDataField.empty())
+      return Refuse("the rules leave such tasklets to a person");
+    const ObjectReport *Owner = nullptr;
+    std::vector<const Use *> Inits;
+    for (const Use *U : Uses) {
+      if (U->Kind == UseKind::CallbackCall && U->Target == C.Key)
+        return Refuse("it is also called directly, with no work item to pass");
+      if (!isInit(U->Kind) || U->LinkedTo != C.Key)
+        continue;
+      const ObjectReport *O = member(U->Target);
+      if (!O || (Owner && O != Owner))
+        return Refuse("it serves more than one tasklet; one data field cannot serve them all");
+      if (U->Kind != UseKind::InitLegacy)
+        return Refuse(U->Callee + "() has no statement to set the data field after");
+      if (std::string Why = dataFieldRefusal(O->Decl, *U); !Why.empty())
+        return Refuse(Why);
+      Owner = O;
+      Inits.push_back(U);
+    }
+    if (!Owner)
+      return Refuse("no tasklet_init() of it was seen");
+    auto Renamed = NewFieldName.find(Owner->Decl.Name);
+    std::string Field = Renamed == NewFieldName.end() ? Owner->Decl.Name : Renamed->second;
+    std::string DataField = fillTemplate(Rules.LegacyDataField, {{"field", Field}});
+    const std::vector<std::string> &Siblings = Owner->Decl.Siblings;
+    if (std::count(Siblings.begin(), Siblings.end(), DataField) || DataField == Owner->Decl.Name)
+      return Refuse(Owner->Decl.Record + " already has a field named " + DataField);
+
+    // The definition: the declaration whose parameter is followed by the body.
+    const TypeSite *Definition = nullptr;
+    unsigned BodyOpen = 0;
+    for (const TypeSite &P : C.Params) {
+      const std::string *S = P.NameText.valid() ? source(P.NameText, C.Name + "()") : nullptr;
+      if (!S)
+        continue;
+      if (auto Open = bodyOpenAfterParameter(*S, P.NameText.Offset + P.NameText.Length)) {
+        Definition = &P;
+        BodyOpen = *Open;
+      }
+    }
+    if (!Definition || Definition->Name.empty())
+      return Refuse("its definition was not found written as 'fn(unsigned long data) {'");
+    if (Definition->Name == Rules.LegacyParameter)
+      return Refuse("its parameter is already called '" + Rules.LegacyParameter + "'");
+
+    if (!declareDataField(*Owner, DataField))
+      return Refuse("the declaration of " + Owner->Decl.Name +
+                    " is not one field on a line of its own, so the data field cannot follow it");
+    for (const Use *Init : Inits) {
+      std::string Why = setDataFieldAfter(*Owner, *Init, DataField);
+      if (!Why.empty())
+        return Refuse(Why);
+    }
+    const std::string &S = *Sources.get(Definition->NameText.File);
+    std::string Load = fillTemplate(Rules.LegacyDataLoad, {{"param", Rules.LegacyParameter},
+                                                          {"record", Owner->Decl.Record},
+                                                          {"field", Field},
+                                                          {"data_field", DataField}});
+    std::string Indent = "\t";
+    std::string Line = Indent + "unsigned long " + Definition->Name + " = " + Load + ";";
+    if (visualColumn(Line, Line.size()) > MaxLineColumns)
+      Line = Indent + "unsigned long " + Definition->Name + " =\n" + Indent + "\t" + Load + ";";
+    std::string Blank = nextLineDeclares(S, BodyOpen) ? "" : "\n";
+    addEdit({Definition->NameText.File, BodyOpen, 0}, "\n" + Line + Blank);
+    Plan.Differences.push_back("legacy_data_field");
+  }
+
+  // "unsigned long task_data;" on the line after the tasklet's own, aligned as
+  // that line is. False when that line holds more than the one field.
+  bool declareDataField(const ObjectReport &O, const std::string &DataField) {
+    const TextRange &Type = O.Decl.TypeText;
+    const std::string *S = source(Type, O.Decl.Name);
+    if (!S)
+      return false;
+    llvm::StringRef Text(*S);
+    size_t LineEnd = Text.find('\n', Type.Offset);
+    if (LineEnd == llvm::StringRef::npos)
+      return false;
+    // "<type> <name>;" and at most a comment.
+    llvm::StringRef Rest = Text.slice(Type.Offset + Type.Length, LineEnd).ltrim();
+    if (!Rest.consume_front(O.Decl.Name) || !(Rest = Rest.ltrim()).consume_front(";"))
+      return false;
+    Rest = Rest.trim();
+    bool CommentOnly = Rest.empty() || Rest.starts_with("//") ||
+                       (Rest.starts_with("/*") && Rest.ends_with("*/") &&
+                        !Rest.drop_front(2).contains("/*"));
+    if (!CommentOnly)
+      return false;
+    // The blanks before the name are rewritten so that the new name lines up.
+    unsigned Length = Type.Length;
+    std::string Declaration = lineIndent(Text, Type.Offset) +
+                              replaceKeepingColumn(Text, Type.Offset, Length, "unsigned long");
+    if (Type.Offset + Length == Type.Offset + Type.Length)
+      Declaration += " ";
+    addEdit({Type.File, unsigned(LineEnd + 1), 0}, Declaration + DataField + ";\n");
+    return true;
+  }
+
+  // "h->task_data = (unsigned long)dev;" as the statement after the init.
+  std::string setDataFieldAfter(const ObjectReport &O, const Use &Init, const std::string &DataField) {
+    if (!(Init.Site.Spelling == Init.Site.Where))
+      return "tasklet_init() is written inside a macro";
+    const std::string *S = source(Init.Anchor, Init.Callee + "()");
+    if (!S)
+      return "the init cannot be edited";
+    std::optional<CallText> Call = CallText::parse(*S, Init.Anchor.Offset, Init.Callee);
+    if (!Call)
+      return Init.Callee + "() is not written as a plain call";
+    std::optional<unsigned> End = endOfCallStatement(*S, Call->Begin, Call->End);
+    if (!End)
+      return "tasklet_init() at " + Init.Site.Where.File + ":" +
+             std::to_string(Init.Site.Where.Line) +
+             " is not a statement of its own in a block, so nothing can follow it";
+    std::string Access = *initFieldAccess(O.Decl, Init);
+    Access.resize(Access.size() - O.Decl.Name.size());
+    std::string Statement =
+        lineIndent(*S, Call->Begin) + Access + DataField + " = " + squeeze(Init.DataText) + ";";
+    addEdit({Init.Anchor.File, *End, 0}, "\n" + Statement);
+    return "";
   }
 };
 

@@ -145,3 +145,20 @@ TEST(ConvertRules, ExtendingAnUnknownTargetIsAnError) {
   EXPECT_NE(llvm::toString(R.takeError()).find("mine.yaml:1:10: extends: no shipped target"),
             std::string::npos);
 }
+
+TEST(ConvertRules, DataFieldNeedsItsLoadAndAFieldPlaceholder) {
+  ConvertRules Bh = llvm::cantFail(ConvertRules::loadTarget("bh"));
+  EXPECT_EQ(Bh.LegacyDataField, "{field}_data");
+  // One field per work item: the name must be made from the work item's.
+  auto Shared = ConvertRules::parse("extends: bh\ncallback:\n  legacy_data_field: shared_data\n",
+                                    "mine.yaml");
+  ASSERT_FALSE(bool(Shared));
+  EXPECT_NE(llvm::toString(Shared.takeError()).find("legacy_data_field must contain {field}"),
+            std::string::npos);
+  // Both empty: such tasklets are left to a person.
+  auto Off = ConvertRules::parse("extends: bh\ncallback:\n  legacy_data_load: \"\"\n"
+                                 "  legacy_data_field: \"\"\n",
+                                 "mine.yaml");
+  ASSERT_TRUE(bool(Off)) << llvm::toString(Off.takeError());
+  EXPECT_TRUE(Off->LegacyDataField.empty());
+}

@@ -317,4 +317,88 @@ void pd_start(struct pd *p)
   EXPECT_TRUE(contains(Whole.Converted, "INIT_WORK(&p->tl, pd_fn);"));
 }
 
+const char *ForeignDataDriver = R"c(#include <linux/interrupt.h>
+
+struct wren_port {
+	int line;
+};
+
+struct wren_host {
+	struct wren_port       *port;
+	struct tasklet_struct   rx_tasklet;	/* receive path */
+%s};
+
+static void wren_rx(unsigned long data)
+{
+	((struct wren_port *)data)->line++;
+}
+
+void wren_start(struct wren_host *h, int on)
+{
+%s
+}
+
+void wren_irq(struct wren_host *h)
+{
+	tasklet_schedule(&h->rx_tasklet);
+}
+)c";
+
+std::string foreignDataDriver(const std::string &Field, const std::string &Start) {
+  std::string S = ForeignDataDriver;
+  S.replace(S.find("%s"), 2, Field);
+  return S.replace(S.find("%s"), 2, Start);
+}
+
+TEST(EditPlanner, ForeignDataMovesIntoAFieldBesideTheWorkItem) {
+  Planned P = plan(foreignDataDriver(
+      "", "\ttasklet_init(&h->rx_tasklet, wren_rx,\n\t\t     (unsigned long)h->port);"));
+  EXPECT_TRUE(P.Problems.empty()) << P.Problems.front();
+  // Aligned like the field it follows; its name follows the renamed work item.
+  EXPECT_TRUE(contains(P.Converted, "\tstruct work_struct      rx_bh_work;\t/* receive path */\n"
+                                    "\tunsigned long           rx_bh_work_data;\n"))
+      << P.Converted;
+  // Set right after the init, with the value tasklet_init() was given.
+  EXPECT_TRUE(contains(P.Converted, "\tINIT_WORK(&h->rx_bh_work, wren_rx);\n"
+                                    "\th->rx_bh_work_data = (unsigned long)h->port;\n"))
+      << P.Converted;
+  // Read back under the parameter's old name; a blank line before the code.
+  EXPECT_TRUE(contains(P.Converted,
+                       "static void wren_rx(struct work_struct *work)\n{\n"
+                       "\tunsigned long data = container_of(work, struct wren_host, "
+                       "rx_bh_work)->rx_bh_work_data;\n\n"
+                       "\t((struct wren_port *)data)->line++;\n"))
+      << P.Converted;
+  ASSERT_EQ(P.Plan.Groups.size(), 1u);
+  EXPECT_EQ(P.Plan.Groups[0].Differences.back(), "legacy_data_field");
+}
+
+TEST(EditPlanner, ForeignDataInitUnderAConditionIsLeftAlone) {
+  // A statement added after it would run whether or not the init did.
+  Planned P = plan(foreignDataDriver(
+      "", "\tif (on)\n\t\ttasklet_init(&h->rx_tasklet, wren_rx, (unsigned long)h->port);"));
+  ASSERT_EQ(P.Problems.size(), 1u);
+  EXPECT_EQ(P.Problems[0], "legacy-data-not-container");
+  EXPECT_TRUE(P.Plan.Files.empty());
+}
+
+TEST(EditPlanner, ForeignDataFieldNameMustBeFree) {
+  Planned P = plan(foreignDataDriver(
+      "\tunsigned long rx_bh_work_data;\n",
+      "\ttasklet_init(&h->rx_tasklet, wren_rx, (unsigned long)h->port);"));
+  ASSERT_EQ(P.Problems.size(), 1u);
+  EXPECT_EQ(P.Problems[0], "legacy-data-not-container");
+  EXPECT_TRUE(P.Plan.Files.empty());
+}
+
+TEST(EditPlanner, ForeignDataOfADirectlyCalledCallbackIsManualInScan) {
+  Planned P = plan(foreignDataDriver(
+      "", "\ttasklet_init(&h->rx_tasklet, wren_rx, (unsigned long)h->port);\n"
+          "\twren_rx((unsigned long)h->port);"));
+  ASSERT_EQ(P.Inv.Objects.size(), 1u);
+  ASSERT_EQ(P.Inv.Objects[0].Reasons.size(), 1u);
+  EXPECT_EQ(P.Inv.Objects[0].Reasons[0].Code, "legacy-data-not-container");
+  EXPECT_TRUE(P.Plan.Files.empty());
+}
+
 } // namespace

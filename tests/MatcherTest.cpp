@@ -68,9 +68,31 @@ void init_c(struct c *p) { tasklet_init(&p->sub.tl, c_fn, (unsigned long)&p->sub
   EXPECT_EQ(DataOf("struct a"), LegacyData::Container);
   EXPECT_EQ(DataOf("struct b"), LegacyData::Foreign);
   EXPECT_EQ(DataOf("struct c::struct (anonymous at line 10)"), LegacyData::Container);
+  // Foreign data moves into a field beside the work item.
   for (const ObjectReport &O : Inv.Objects)
-    if (O.Decl.Record == "struct b")
-      EXPECT_TRUE(hasReason(O, "legacy-data-not-container"));
+    if (O.Decl.Record == "struct b") {
+      EXPECT_TRUE(O.convertible());
+      EXPECT_TRUE(hasNote(O, "legacy-data-field"));
+    }
+}
+
+TEST(Matchers, ForeignDataNeedsOneNamedFieldToMoveInto) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct port { int n; };
+struct q { struct tasklet_struct tl[2]; struct port *port; };
+static struct tasklet_struct lone;
+static void q_fn(unsigned long data) { ((struct port *)data)->n++; }
+static void lone_fn(unsigned long data) { ((struct port *)data)->n++; }
+void init_q(struct q *p) { tasklet_init(&p->tl[0], q_fn, (unsigned long)p->port); }
+void init_lone(struct port *port) { tasklet_init(&lone, lone_fn, (unsigned long)port); }
+)c"));
+  // An array would need one data field per element; a variable has no structure.
+  for (const char *Name : {"tl", "lone"}) {
+    const ObjectReport *O = findObject(Inv, Name);
+    ASSERT_TRUE(O) << Name;
+    EXPECT_TRUE(hasReason(*O, "legacy-data-not-container")) << Name;
+    EXPECT_FALSE(hasNote(*O, "legacy-data-field")) << Name;
+  }
 }
 
 TEST(Matchers, ForeignDataIsFineWhenTheCallbackIgnoresIt) {
