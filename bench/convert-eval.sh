@@ -57,15 +57,19 @@ git -C "$scratch" reset -q --hard base
 # 1. convert (reads the pristine tree). The compile database is the tree's,
 # narrowed to the files evaluated, so that what convert sees of the rest of
 # the tree does not depend on what else happens to be built there.
+# The inputs are the baseline files and the TUs of their directories that
+# define a callback one of them registers (kernel-tree.sh: callback-tus.txt):
+# those change with them, and are rebuilt with them, but are not counted.
+cat "$meta/baseline-ok.txt" "$meta/callback-tus.txt" 2>/dev/null | LC_ALL=C sort -u > "$out/inputs.txt"
 mkdir -p "$out/cdb"
-python3 - "$tree" "$meta/baseline-ok.txt" "$out/cdb/compile_commands.json" <<'PY'
+python3 - "$tree" "$out/inputs.txt" "$out/cdb/compile_commands.json" <<'PY'
 import json, os, sys
 tree, ok, dst = sys.argv[1:]
 keep = {os.path.join(tree, l.strip()) for l in open(ok) if l.strip()}
 db = json.load(open(os.path.join(tree, "compile_commands.json")))
 json.dump([e for e in db if os.path.join(e["directory"], e["file"]) in keep], open(dst, "w"))
 PY
-mapfile -t files < <(sed "s|^|$tree/|" "$meta/baseline-ok.txt")
+mapfile -t files < <(sed "s|^|$tree/|" "$out/inputs.txt")
 # --no-cache: the times reported are those of parsing, comparable run to run
 # (a re-run with the same --out would otherwise read every TU from the cache).
 start=$(date +%s.%N)
@@ -110,7 +114,7 @@ done
 git -C "$scratch" diff --name-only base HEAD > "$out/touched.txt"
 
 # 3. rebuild with the kernel's flags: only objects whose sources changed rebuild
-mapfile -t objects < <(sed 's/\.c$/.o/' "$meta/baseline-ok.txt")
+mapfile -t objects < <(sed 's/\.c$/.o/' "$out/inputs.txt")
 ( cd "$scratch" && make LLVM=-19 -j"$jobs" -k "${objects[@]}" > "$out/rebuild.log" 2>&1 ) || true
 
 # 4. per baseline .c file: does its object still build, is any tasklet API
@@ -173,6 +177,7 @@ patches=$(ls "$out"/patches/*.patch 2>/dev/null | wc -l)
 summary=$(sed -n 's/^detasklet: \(.*tasklets converted.*\)$/\1/p' "$out/convert.log")
 printf '\n%-44s %s\n' "tasklet-using .c files" "$tasklet_files"
 printf '%-44s %s\n' "compiling at baseline (allmodconfig, clang 19)" "$baseline_ok"
+printf '%-44s %s\n' "  + TUs defining their callbacks (rebuilt)" "$(( $(wc -l < "$out/inputs.txt") - baseline_ok ))"
 printf '%-44s %s\n' "convert" "$summary"
 printf '%-44s %s\n' "patches (applied with git am / failed)" "$patches ($applied / $failed_am)"
 printf '%-44s %s\n' "  of which use the API in code (lint)" "$in_code"
@@ -186,6 +191,7 @@ printf '%-44s %s\n' "convert wall / CPU / peak" "${wall}s / $(echo "$user + $sys
 printf '%-44s %s\n' "same series with --exact (no shortcut)" "$exact"
 cat > "$out/convert-eval.json" <<JSON
 {"target": "$target", "tasklet_files": $tasklet_files, "baseline_ok": $baseline_ok,
+ "callback_tus": $(( $(wc -l < "$out/inputs.txt") - baseline_ok )),
  "patches": $patches, "applied": $applied, "am_failed": $failed_am,
  "in_code": $in_code, "touched_c": $touched_c, "broken_any": $broken_all, "compiled": $compiled, "broken": $broken,
  "fully_converted": $full, "fully_converted_compiling": $full_ok,

@@ -52,7 +52,9 @@ t0=$(date +%s)
 # 1. scan: the inventory, with its manual objects by reason. Cold (a cache of
 # its own, emptied first: every TU parsed), then warm (the same run again,
 # every TU from the result cache: what a maintainer's second run costs).
-mapfile -t files < <(sed "s|^|$tree/|" "$meta/baseline-ok.txt")
+# With the TUs that define their callbacks, as convert-eval.sh converts them.
+mapfile -t files < <(cat "$meta/baseline-ok.txt" "$meta/callback-tus.txt" 2>/dev/null \
+                       | LC_ALL=C sort -u | sed "s|^|$tree/|")
 rm -rf "$out/cache"
 scan() { # NAME: time one scan into $out/NAME.{time,json,log}
   set +e

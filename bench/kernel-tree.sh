@@ -16,6 +16,9 @@
 #   baseline-failed.txt    the rest
 #   baseline-failed-reasons.txt   "<file>\t<reason>\t<first error>" (best guess)
 #   baseline-build.log     make's output for step 5
+#   callback-tus.txt       other .c files of their directories that define a callback a
+#                          baseline file registers (converted and rebuilt with them,
+#                          not counted as baseline files)
 # and $TREE/compile_commands.json.
 #
 # Usage: bench/kernel-tree.sh [--tree DIR] [--rebuild-baseline] [--quick]
@@ -181,9 +184,31 @@ fi
 N_OK=$(wc -l <"$OK")
 N_FAILED=$(wc -l <"$FAILED")
 
+# ------------------------------------- 5b. TUs defining baseline callbacks
+# A callback registered in a baseline file but defined in another TU of its
+# directory changes signature there: that TU must be parsed and rebuilt too.
+step callback-tus
+CALLBACK_TUS=$META/callback-tus.txt
+if [[ $REBUILD -eq 0 && -f $CALLBACK_TUS && ! $META/baseline.stamp -nt $CALLBACK_TUS ]]; then
+    done_step cached
+else
+    mapfile -t extra < <(python3 "$HERE/lib/callback-tus.py" . "$OK")
+    : >"$CALLBACK_TUS.tmp"
+    if [[ ${#extra[@]} -gt 0 ]]; then
+        "${MAKE[@]}" -j"$JOBS" -k "${extra[@]/%.c/.o}" >"$META/callback-tus-build.log" 2>&1 || true
+        for src in "${extra[@]}"; do
+            obj=${src%.c}.o
+            [[ -f $obj && $obj -nt $src ]] && echo "$src" >>"$CALLBACK_TUS.tmp"
+        done
+    fi
+    mv "$CALLBACK_TUS.tmp" "$CALLBACK_TUS"
+    done_step "$(wc -l <"$CALLBACK_TUS") of ${#extra[@]} built"
+fi
+
 # ------------------------------------------------ 6. compile_commands.json
 step compile-commands
-if [[ -f compile_commands.json && ! $META/baseline.stamp -nt compile_commands.json ]]; then
+if [[ -f compile_commands.json && ! $META/baseline.stamp -nt compile_commands.json \
+      && ! $CALLBACK_TUS -nt compile_commands.json ]]; then
     done_step cached
 else
     # Without paths it scans the whole tree for .cmd files of what was built.
@@ -212,6 +237,7 @@ if [[ -s $REASONS ]]; then
     echo "  by reason:            $(cut -f2 "$REASONS" | sort | uniq -c | awk '{printf "%s %s, ", $2, $1}' | sed 's/, $//')"
 fi
 echo "ok in compile_commands: $N_CDB of $N_OK   ($N_CDB_ALL entries in total)"
+echo "callback TUs:           $(wc -l <"$CALLBACK_TUS")   ($CALLBACK_TUS)"
 echo "timings:"
 printf '  %s\n' "${TIMINGS[@]}"
 echo "  total                  $((SECONDS - T0))s"

@@ -120,6 +120,10 @@ else
     cp "$meta/baseline-ok.txt" "$out/files.txt"
 fi
 n_files=$(grep -c . "$out/files.txt")
+# What every tool parses and what is rebuilt: the files, plus the TUs of their
+# directories that define a callback one of them registers (kernel-tree.sh's
+# callback-tus.txt), as convert-eval.sh gives detasklet. Only files.txt is counted.
+cat "$out/files.txt" "$meta/callback-tus.txt" 2>/dev/null | LC_ALL=C sort -u > "$out/inputs.txt"
 # The headers spatch also gets: those the objects were built with (Kbuild's
 # .cmd dependency lists) that use the tasklet API, minus the API itself.
 TASKLET_RE='\btasklet_(setup|init|schedule|hi_schedule|kill|disable|disable_nosync|disable_in_atomic|enable|trylock|unlock|unlock_wait|unlock_spin_wait)\b|\bDECLARE_TASKLET|\bfrom_tasklet\b|struct tasklet_struct'
@@ -131,10 +135,10 @@ TASKLET_RE='\btasklet_(setup|init|schedule|hi_schedule|kill|disable|disable_nosy
    | xargs -r grep -lE "$TASKLET_RE" || true) > "$out/headers.txt"
 n_headers=$(grep -c . "$out/headers.txt" || true)
 # One file per group: spatch treats the files of one group as one unit.
-cat "$out/files.txt" "$out/headers.txt" | awk '{ print; print "" }' > "$out/spatch-groups.txt"
+cat "$out/inputs.txt" "$out/headers.txt" | awk '{ print; print "" }' > "$out/spatch-groups.txt"
 # The kernel's LINUXINCLUDE, as coccicheck passes it: the -I/-include options
 # every selected TU has.
-python3 - "$tree" "$out/files.txt" > "$out/spatch-includes.txt" <<'PY'
+python3 - "$tree" "$out/inputs.txt" > "$out/spatch-includes.txt" <<'PY'
 import json, os, shlex, sys
 tree, listing = sys.argv[1], sys.argv[2]
 want = {l.strip() for l in open(listing) if l.strip()}
@@ -176,13 +180,13 @@ sum() { echo "$1 + $2" | bc; }
 # Each TU's own command, as a tiny script; xargs runs N at a time.
 step clang
 clang_key=$(
-  { sha256sum "$out/files.txt" "$tree/compile_commands.json" | cut -d' ' -f1
+  { sha256sum "$out/inputs.txt" "$tree/compile_commands.json" | cut -d' ' -f1
     clang-19 --version | head -1; echo "jobs=$jobs"; } | sha256sum | cut -d' ' -f1)
 if [[ $rerun -eq 0 && -f $out/clang.key && $(cat "$out/clang.key") == "$clang_key" ]]; then
     done_step cached
 else
     rm -rf "$out/clang"; mkdir -p "$out/clang"
-    python3 - "$tree" "$out/files.txt" "$out/clang" <<'PY'
+    python3 - "$tree" "$out/inputs.txt" "$out/clang" <<'PY'
 import json, os, shlex, sys
 tree, listing, dest = sys.argv[1:4]
 order = [l.strip() for l in open(listing) if l.strip()]
@@ -235,7 +239,7 @@ done_step "$created"
 # commit of that run.
 step spatch
 spatch_key=$(
-  { sha256sum "$out/files.txt" "$out/headers.txt" "$cocci" | cut -d' ' -f1
+  { sha256sum "$out/inputs.txt" "$out/headers.txt" "$cocci" | cut -d' ' -f1
     spatch --version | head -1; echo "${spatch_cmd[*]}"; } | sha256sum | cut -d' ' -f1)
 head=$(git -C "$scratch" rev-parse HEAD)
 if [[ $rerun -eq 0 && -f $out/spatch.key && $(cat "$out/spatch.key") == "$spatch_key $head" ]]; then
@@ -271,7 +275,7 @@ if [[ $rerun -eq 1 || ! -s $out/spatch.json ]]; then
     # The object of every measured file, touched or not (a changed header can
     # break a file the change did not touch); make rebuilds only what the
     # change reaches. In full mode that is the whole baseline.
-    mapfile -t objects < <(sed 's/\.c$/.o/' "$out/files.txt")
+    mapfile -t objects < <(sed 's/\.c$/.o/' "$out/inputs.txt")
     rebuild_start=$(date +%s.%N)
     ( cd "$scratch" && make LLVM=-19 -j"$jobs" -k "${objects[@]}" > "$out/rebuild.log" 2>&1 ) || true
     rebuild_s=$(echo "$(date +%s.%N) - $rebuild_start" | bc)

@@ -52,7 +52,10 @@ public:
       if (Parents.empty())
         break;
       const auto *PE = Parents[0].get<Expr>();
-      if (PE && (isa<ParenExpr>(PE) || isa<ImplicitCastExpr>(PE))) {
+      // "(void *)(uintptr_t)data": an integer cast on the way keeps the value;
+      // the pointer cast above it is the use.
+      if (PE && (isa<ParenExpr>(PE) || isa<ImplicitCastExpr>(PE) ||
+                 (isa<CStyleCastExpr>(PE) && PE->getType()->isIntegerType()))) {
         N = Parents[0];
         continue;
       }

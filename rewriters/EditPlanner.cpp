@@ -501,7 +501,9 @@ private:
     }
     for (const DataUse &D : C.DataUses) {
       llvm::StringRef Cast = llvm::StringRef(D.CastType).trim();
-      if (!Cast.consume_back("*")) {
+      // "(void *)data" says nothing of the container's type unless it
+      // initialises a variable of that type.
+      if (!Cast.consume_back("*") || (Cast.trim() == "void" && D.InitOf.empty())) {
         problem("legacy-data-use", C.Declared,
                 C.Name + "() uses its data other than as a pointer to its container");
         return;
