@@ -401,4 +401,28 @@ TEST(EditPlanner, ForeignDataOfADirectlyCalledCallbackIsManualInScan) {
   EXPECT_TRUE(P.Plan.Files.empty());
 }
 
+TEST(EditPlanner, ContainerReadThroughAnIntegerCastBecomesFromWork) {
+  Planned P = plan(R"c(#include <linux/interrupt.h>
+
+struct qv {
+	int n;
+	struct tasklet_struct tl;
+};
+
+static void qv_fn(unsigned long data)
+{
+	struct qv *q = (void *)(uintptr_t)(data);
+
+	q->n++;
+}
+
+void qv_start(struct qv *q)
+{
+	tasklet_init(&q->tl, qv_fn, (unsigned long)q);
+}
+)c");
+  EXPECT_TRUE(P.Problems.empty()) << P.Problems.front();
+  EXPECT_TRUE(contains(P.Converted, "\tstruct qv *q = from_work(q, work, tl);\n")) << P.Converted;
+}
+
 } // namespace
