@@ -169,4 +169,20 @@ run_verify(rc out convert setup-basic --diff --check-semantics)
 if(NOT rc EQUAL 2 OR NOT out MATCHES "--check-semantics needs --patch-dir")
   message(FATAL_ERROR "--check-semantics without --patch-dir: exit ${rc}\n${out}")
 endif()
+# A TU that does not parse is named and skipped, the others are verified, and
+# the run says it is partial (exit 1), as scan does.
+set(partial ${WORK_DIR}/partial)
+file(MAKE_DIRECTORY ${partial})
+file(COPY ${CORPUS}/setup-basic/acme_uart.c DESTINATION ${partial})
+file(WRITE ${partial}/compile_flags.txt
+     "-nostdinc\n-isystem\n${SOURCE_DIR}/runtime/include\n-std=gnu11\n-D__KERNEL__\n")
+file(WRITE ${partial}/broken.c "#include <linux/interrupt.h>\nstatic struct tasklet_struct t = ;\n")
+execute_process(COMMAND ${DETASKLET} verify . WORKING_DIRECTORY ${partial}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(out "${out}\n${err}")
+if(NOT rc EQUAL 1 OR NOT out MATCHES "broken.c skipped, its objects are not verified"
+   OR NOT out MATCHES "acme_uart::rx_tasklet: documented-difference"
+   OR NOT out MATCHES "1 translation unit could not be parsed")
+  message(FATAL_ERROR "verify with a TU that does not parse: exit ${rc}\n${out}")
+endif()
 file(REMOVE_RECURSE ${WORK_DIR})

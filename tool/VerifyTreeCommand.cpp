@@ -76,8 +76,14 @@ int runVerifyProtocols(const VerifyOptions &Options, const ConvertRules &Rules) 
   llvm::outs() << "limits: each object's protocol is what its uses in the scanned files show; "
                   "calls between functions other than passing the tasklet are not followed, "
                   "conditions are abstracted by choices (see README.md, verify on a tree)\n";
+  if (!Inv->Failures.empty())
+    llvm::outs() << "partial: " << Inv->Failures.size() << " translation unit"
+                 << (Inv->Failures.size() == 1 ? "" : "s")
+                 << " could not be parsed; the objects they define or use are not verified\n";
+  // Skipped TUs leave objects unverified: the run is partial, as a scan would be.
   bool Bad = Report.count(ProtocolVerdict::Worse) || Report.count(ProtocolVerdict::Undocumented) ||
-             Report.count(ProtocolVerdict::Incomplete) || Report.count(ProtocolVerdict::Error);
+             Report.count(ProtocolVerdict::Incomplete) || Report.count(ProtocolVerdict::Error) ||
+             !Inv->Failures.empty();
   // The replay commands above point into the abstract drivers: keep them when
   // there is something to replay or read.
   bool Replays = Bad || Report.count(ProtocolVerdict::Documented) ||
