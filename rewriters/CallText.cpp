@@ -1,6 +1,7 @@
 #include "rewriters/CallText.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Regex.h"
 
 namespace detasklet {
 
@@ -146,6 +147,20 @@ std::string replaceKeepingColumn(llvm::StringRef S, unsigned Offset, unsigned &L
   return Out;
 }
 
+namespace {
+// "&(p->tl)" -> "&p->tl": checkpatch --strict flags the parentheses on every
+// line it sees them, and the rewritten line is ours.
+std::string withoutAddressParens(const std::string &Arg) {
+  static const llvm::Regex Parenthesised(
+      "^&[ \t]*\\([ \t]*([A-Za-z_][A-Za-z0-9_]*([ \t]*(->|\\.)[ \t]*[A-Za-z_][A-Za-z0-9_]*)+)"
+      "[ \t]*\\)$");
+  llvm::SmallVector<llvm::StringRef, 4> Groups;
+  if (!Parenthesised.match(Arg, &Groups))
+    return Arg;
+  return "&" + Groups[1].str();
+}
+} // namespace
+
 std::string rewriteCall(llvm::StringRef S, const CallText &Call, const CallTemplate &To,
                         const std::map<std::string, unsigned> &Roles,
                         const std::map<std::string, std::string> &Literals) {
@@ -161,7 +176,7 @@ std::string rewriteCall(llvm::StringRef S, const CallText &Call, const CallTempl
     std::string Text;
     if (A.Placeholder && Roles.count(A.Text)) {
       Original = Roles.at(A.Text);
-      Text = Call.arg(S, *Original);
+      Text = withoutAddressParens(Call.arg(S, *Original));
     } else if (A.Placeholder && Literals.count(A.Text)) {
       Text = Literals.at(A.Text);
     } else {

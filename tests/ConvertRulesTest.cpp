@@ -162,3 +162,12 @@ TEST(ConvertRules, DataFieldNeedsItsLoadAndAFieldPlaceholder) {
   ASSERT_TRUE(bool(Off)) << llvm::toString(Off.takeError());
   EXPECT_TRUE(Off->LegacyDataField.empty());
 }
+
+TEST(CallText, DropsParenthesesAroundAnAddressedMember) {
+  // checkpatch --strict: "Unnecessary parentheses around p->tl".
+  EXPECT_EQ(rewrite("tasklet_schedule(&(p->tl));", "tasklet_schedule", "queue_work({wq}, {t})"),
+            "queue_work(system_bh_wq, &p->tl);");
+  // Not when they group something else.
+  EXPECT_EQ(rewrite("tasklet_schedule(&(p + 1)->tl);", "tasklet_schedule", "queue_work({wq}, {t})"),
+            "queue_work(system_bh_wq, &(p + 1)->tl);");
+}
