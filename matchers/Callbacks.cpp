@@ -110,7 +110,9 @@ std::string noteCallback(TuContext &Tu, const FunctionDecl *FD) {
   CallbackInfo C;
   C.Key = Key;
   C.Name = FD->getName().str();
-  C.Signature = Shown->getType().getAsString();
+  // Canonical: a callback taking uintptr_t or ulong takes unsigned long, and
+  // converts as any legacy callback does.
+  C.Signature = Shown->getType().getCanonicalType().getAsString();
   C.Legacy = Shown->getNumParams() != 1 || !Tu.isTaskletPointer(Shown->getParamDecl(0)->getType());
   C.Defined = Def != nullptr;
   C.ParamUsed = Def && Def->getNumParams() > 0 && Def->getParamDecl(0)->isReferenced();

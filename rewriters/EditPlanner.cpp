@@ -482,7 +482,9 @@ private:
       if (!S)
         return;
       llvm::StringRef Type = llvm::StringRef(*S).substr(P.TypeText.Offset, P.TypeText.Length);
-      if (squeeze(Type) != "unsigned long") {
+      // A typedef of unsigned long (uintptr_t) is fine: the canonical
+      // signature says what it denotes.
+      if (squeeze(Type) != "unsigned long" && C.Signature != "void (unsigned long)") {
         problem("type-not-rewritable", C.Declared,
                 C.Name + "() takes '" + Type.str() + "', not unsigned long");
         return;
@@ -590,10 +592,13 @@ private:
                                                           {"record", Owner->Decl.Record},
                                                           {"field", Field},
                                                           {"data_field", DataField}});
+    // The parameter's own type as written (unsigned long, uintptr_t).
+    std::string Type = squeeze(llvm::StringRef(S).substr(Definition->TypeText.Offset,
+                                                         Definition->TypeText.Length));
     std::string Indent = "\t";
-    std::string Line = Indent + "unsigned long " + Definition->Name + " = " + Load + ";";
+    std::string Line = Indent + Type + " " + Definition->Name + " = " + Load + ";";
     if (visualColumn(Line, Line.size()) > MaxLineColumns)
-      Line = Indent + "unsigned long " + Definition->Name + " =\n" + Indent + "\t" + Load + ";";
+      Line = Indent + Type + " " + Definition->Name + " =\n" + Indent + "\t" + Load + ";";
     std::string Blank = nextLineDeclares(S, BodyOpen) ? "" : "\n";
     addEdit({Definition->NameText.File, BodyOpen, 0}, "\n" + Line + Blank);
     Plan.Differences.push_back("legacy_data_field");

@@ -425,4 +425,17 @@ void qv_start(struct qv *q)
   EXPECT_TRUE(contains(P.Converted, "\tstruct qv *q = from_work(q, work, tl);\n")) << P.Converted;
 }
 
+TEST(EditPlanner, ForeignDataOfAUintptrCallbackKeepsItsType) {
+  // uintptr_t is unsigned long: a legacy callback; its local keeps the type.
+  std::string Driver = foreignDataDriver(
+      "", "\ttasklet_init(&h->rx_tasklet, wren_rx_addr, (unsigned long)h->port);");
+  const std::string Old = "static void wren_rx(unsigned long data)";
+  Driver.replace(Driver.find(Old), Old.size(), "static void wren_rx_addr(uintptr_t data)");
+  Planned P = plan(Driver);
+  EXPECT_TRUE(P.Problems.empty()) << P.Problems.front();
+  EXPECT_TRUE(contains(P.Converted, "static void wren_rx_addr(struct work_struct *work)\n{\n"
+                                    "\tuintptr_t data = container_of(work, struct wren_host, "))
+      << P.Converted;
+}
+
 } // namespace
