@@ -645,8 +645,8 @@ private:
     std::optional<CallText> Call = CallText::parse(*S, Init.Anchor.Offset, Init.Callee);
     if (!Call)
       return Init.Callee + "() is not written as a plain call";
-    std::optional<unsigned> End = endOfCallStatement(*S, Call->Begin, Call->End);
-    if (!End)
+    std::optional<StatementSlot> Slot = slotAfterCallStatement(*S, Call->Begin, Call->End);
+    if (!Slot)
       return "tasklet_init() at " + Init.Site.Where.File + ":" +
              std::to_string(Init.Site.Where.Line) +
              " is not a statement of its own in a block, so nothing can follow it";
@@ -654,31 +654,75 @@ private:
     Access.resize(Access.size() - O.Decl.Name.size());
     std::string Statement =
         lineIndent(*S, Call->Begin) + Access + DataField + " = " + squeeze(Init.DataText) + ";";
-    addEdit({Init.Anchor.File, *End, 0}, "\n" + Statement);
+    if (Slot->OpenBraceAt) {
+      // The brace-less body of a for/while/if gets braces: both statements are the body.
+      size_t HeaderLineEnd = S->find('\n', *Slot->OpenBraceAt);
+      llvm::StringRef HeaderLine = llvm::StringRef(*S).slice(
+          S->rfind('\n', *Slot->OpenBraceAt) + 1, HeaderLineEnd);
+      if (visualColumn(HeaderLine, HeaderLine.size()) + 2 > MaxLineColumns)
+        return "the loop or condition around tasklet_init() would need braces past 100 columns";
+      addEdit({Init.Anchor.File, *Slot->OpenBraceAt, 0}, " {");
+      Statement += "\n" + Slot->CloseIndent + "}";
+    }
+    addEdit({Init.Anchor.File, Slot->After, 0}, "\n" + Statement);
     return "";
   }
 };
 
 std::string insertionAfterIncludes(const std::string &Text, const std::string &Header,
                                    unsigned &Offset) {
-  // Place it among the <linux/...> includes, in order when they are sorted.
+  // Place it among the <linux/...> includes, in order when they are sorted,
+  // and never inside a conditional block (#ifdef CONFIG_DEBUG_FS ...): only
+  // includes at the file's outermost level count, a header's include guard
+  // being that level.
   llvm::StringRef S(Text);
   const std::string Line = "#include <" + Header + ">\n";
-  std::optional<unsigned> LastLinux, LastAny, FirstAfter;
-  unsigned Pos = 0;
+  struct IncludeLine {
+    unsigned Begin, Next, Depth;
+    llvm::StringRef Text;
+  };
+  std::vector<IncludeLine> Includes;
+  unsigned Depth = 0, Pos = 0;
+  std::vector<llvm::StringRef> Directives; // the first two: "#ifndef X", "#define X"?
   while (Pos < S.size()) {
     size_t End = S.find('\n', Pos);
     llvm::StringRef L = S.slice(Pos, End == llvm::StringRef::npos ? S.size() : End);
     unsigned Next = End == llvm::StringRef::npos ? S.size() : End + 1;
-    if (L.starts_with("#include")) {
-      LastAny = Next;
-      if (L.starts_with("#include <linux/")) {
-        LastLinux = Next;
-        if (!FirstAfter && L.str() > Line.substr(0, Line.size() - 1))
-          FirstAfter = Pos;
-      }
+    llvm::StringRef Directive = L.ltrim();
+    if (Directive.consume_front("#")) {
+      Directive = Directive.ltrim();
+      if (Directives.size() < 2)
+        Directives.push_back(Directive.rtrim());
+      if (Directive.starts_with("if"))
+        ++Depth;
+      else if (Directive.starts_with("endif") && Depth > 0)
+        --Depth;
+      else if (Directive.starts_with("include"))
+        Includes.push_back({Pos, Next, Depth, L});
     }
     Pos = Next;
+  }
+  if (Includes.empty())
+    return "";
+  bool FirstDirectivesGuard =
+      Directives.size() == 2 && Directives[0].starts_with("ifndef") &&
+      Directives[1].starts_with("define") &&
+      Directives[0].drop_front(6).trim() == Directives[1].drop_front(6).trim();
+  unsigned Outermost = Includes.front().Depth;
+  for (const IncludeLine &I : Includes)
+    Outermost = std::min(Outermost, I.Depth);
+  if (Outermost > 1 || (Outermost == 1 && !FirstDirectivesGuard))
+    return ""; // every include is conditional: no place is right for all configurations
+  std::optional<unsigned> LastLinux, LastAny, FirstAfter;
+  for (const IncludeLine &I : Includes) {
+    if (I.Depth != Outermost)
+      continue;
+    LastAny = I.Next;
+    if (I.Text.starts_with("#include <linux/")) {
+      LastLinux = I.Next;
+      if (!FirstAfter && I.Text.str() > Line.substr(0, Line.size() - 1))
+        FirstAfter = I.Begin;
+    }
   }
   if (FirstAfter && LastLinux && *FirstAfter < *LastLinux)
     Offset = *FirstAfter;

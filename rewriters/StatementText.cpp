@@ -41,10 +41,16 @@ std::string lineIndent(llvm::StringRef Source, unsigned Offset) {
   return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
 }
 
-std::optional<unsigned> endOfCallStatement(llvm::StringRef Source, unsigned Begin, unsigned End) {
+std::optional<StatementSlot> slotAfterCallStatement(llvm::StringRef Source, unsigned Begin,
+                                                    unsigned End) {
   unsigned Start = lineStart(Source, Begin);
   if (!Source.slice(Start, Begin).trim().empty())
     return std::nullopt; // "if (x) call();" or "a = call();"
+  StatementSlot Slot;
+  unsigned Semi = skipBlanksAndComments(Source, End);
+  if (Semi >= Source.size() || Source[Semi] != ';')
+    return std::nullopt;
+  Slot.After = Semi + 1;
   // The token before the statement, skipping blanks and block comments backwards.
   llvm::StringRef Before = Source.take_front(Start).rtrim();
   while (Before.ends_with("*/")) {
@@ -54,13 +60,37 @@ std::optional<unsigned> endOfCallStatement(llvm::StringRef Source, unsigned Begi
     Before = Before.take_front(Open).rtrim();
   }
   llvm::StringRef PrevLine = Before.substr(lineStart(Before, Before.size())).ltrim();
-  bool AfterStatement = !Before.empty() && llvm::StringRef(";{}:").contains(Before.back());
-  if (!AfterStatement && !PrevLine.starts_with("#"))
-    return std::nullopt; // "if (x)\n\tcall();", "else\n\tcall();"
-  unsigned Semi = skipBlanksAndComments(Source, End);
-  if (Semi >= Source.size() || Source[Semi] != ';')
+  if ((!Before.empty() && llvm::StringRef(";{}:").contains(Before.back())) ||
+      PrevLine.starts_with("#"))
+    return Slot;
+  if (!Before.ends_with(")"))
+    return std::nullopt; // "else\n\tcall();", a macro, ...
+  // The control statement's header: the '(' matching that ')', and its keyword.
+  int Depth = 0;
+  size_t Open = Before.size();
+  while (Open-- > 0) {
+    Depth += Before[Open] == ')' ? 1 : Before[Open] == '(' ? -1 : 0;
+    if (Depth == 0)
+      break;
+  }
+  if (Open == llvm::StringRef::npos || Open >= Before.size())
     return std::nullopt;
-  return Semi + 1;
+  llvm::StringRef Keyword = Before.take_front(Open).rtrim();
+  bool If = Keyword.ends_with("if");
+  if (!If && !Keyword.ends_with("for") && !Keyword.ends_with("while"))
+    return std::nullopt;
+  Keyword = Keyword.drop_back(If ? 2 : Keyword.ends_with("for") ? 3 : 5);
+  if (!Keyword.empty() && (llvm::isAlnum(Keyword.back()) || Keyword.back() == '_'))
+    return std::nullopt; // "xfor (", a macro
+  if (!Keyword.rtrim().empty() && !llvm::StringRef(";{}:").contains(Keyword.rtrim().back()) &&
+      !Keyword.rtrim().ends_with("else"))
+    return std::nullopt;
+  // An if with an else arm would need braces on every arm.
+  if (If && Source.substr(skipBlanksAndComments(Source, Slot.After)).starts_with("else"))
+    return std::nullopt;
+  Slot.OpenBraceAt = Before.size();
+  Slot.CloseIndent = lineIndent(Source, Keyword.size());
+  return Slot;
 }
 
 std::optional<unsigned> bodyOpenAfterParameter(llvm::StringRef Source, unsigned ParamEnd) {

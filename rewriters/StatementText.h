@@ -15,11 +15,18 @@ namespace detasklet {
 // The blanks that start the line holding Offset.
 std::string lineIndent(llvm::StringRef Source, unsigned Offset);
 
-// Just past the ';' that ends a call statement spanning [Begin, End), when the
-// call is the whole statement and sits in a block (so that a statement added
-// after it runs right after it, under the same conditions): first on its line,
-// after ';', '{', '}', a label or a preprocessor line, and followed by ';'.
-std::optional<unsigned> endOfCallStatement(llvm::StringRef Source, unsigned Begin, unsigned End);
+// Where a statement can be added right after a call statement spanning
+// [Begin, End), to run under the same conditions: the call is the whole
+// statement, first on its line and followed by ';', and either sits in a block
+// (after ';', '{', '}', a label or a preprocessor line) or is the brace-less
+// body of an if without else, a for or a while, which then gets braces.
+struct StatementSlot {
+  unsigned After = 0;                  // just past the ';'
+  std::optional<unsigned> OpenBraceAt; // brace-less body: " {" goes here (after the ')')
+  std::string CloseIndent;             // and "}" on a line of its own, at this indent
+};
+std::optional<StatementSlot> slotAfterCallStatement(llvm::StringRef Source, unsigned Begin,
+                                                    unsigned End);
 
 // Just past the '{' of a function definition whose last parameter name ends at
 // ParamEnd: ") {" with only blanks and comments between; nullopt for a

@@ -373,10 +373,21 @@ TEST(EditPlanner, ForeignDataMovesIntoAFieldBesideTheWorkItem) {
   EXPECT_EQ(P.Plan.Groups[0].Differences.back(), "legacy_data_field");
 }
 
-TEST(EditPlanner, ForeignDataInitUnderAConditionIsLeftAlone) {
-  // A statement added after it would run whether or not the init did.
+TEST(EditPlanner, ForeignDataInitUnderAConditionGetsBraces) {
+  // Both statements must run under the condition.
   Planned P = plan(foreignDataDriver(
       "", "\tif (on)\n\t\ttasklet_init(&h->rx_tasklet, wren_rx, (unsigned long)h->port);"));
+  EXPECT_TRUE(P.Problems.empty()) << P.Problems.front();
+  EXPECT_TRUE(contains(P.Converted, "\tif (on) {\n\t\tINIT_WORK(&h->rx_bh_work, wren_rx);\n"
+                                    "\t\th->rx_bh_work_data = (unsigned long)h->port;\n\t}\n"))
+      << P.Converted;
+}
+
+TEST(EditPlanner, ForeignDataInitInOneArmOfAnIfElseIsLeftAlone) {
+  // Braces on one arm only is against kernel style; a person decides.
+  Planned P = plan(foreignDataDriver(
+      "", "\tif (on)\n\t\ttasklet_init(&h->rx_tasklet, wren_rx, (unsigned long)h->port);\n"
+          "\telse\n\t\th->port = NULL;"));
   ASSERT_EQ(P.Problems.size(), 1u);
   EXPECT_EQ(P.Problems[0], "legacy-data-not-container");
   EXPECT_TRUE(P.Plan.Files.empty());
@@ -435,6 +446,29 @@ TEST(EditPlanner, ForeignDataOfAUintptrCallbackKeepsItsType) {
   EXPECT_TRUE(P.Problems.empty()) << P.Problems.front();
   EXPECT_TRUE(contains(P.Converted, "static void wren_rx_addr(struct work_struct *work)\n{\n"
                                     "\tuintptr_t data = container_of(work, struct wren_host, "))
+      << P.Converted;
+}
+
+TEST(EditPlanner, WorkqueueIncludeNeverGoesIntoAConditionalBlock) {
+  Planned P = plan(R"c(#include <linux/interrupt.h>
+#ifdef CONFIG_DETASKLET_NEVER
+#include <linux/zzz_debug.h>
+#endif
+
+static void pd_fn(struct tasklet_struct *t)
+{
+}
+
+static DECLARE_TASKLET(pd, pd_fn);
+
+void pd_kick(void)
+{
+	tasklet_schedule(&pd);
+}
+)c");
+  EXPECT_TRUE(P.Problems.empty()) << P.Problems.front();
+  EXPECT_TRUE(contains(P.Converted, "#include <linux/interrupt.h>\n#include <linux/workqueue.h>\n"
+                                    "#ifdef CONFIG_DETASKLET_NEVER\n"))
       << P.Converted;
 }
 

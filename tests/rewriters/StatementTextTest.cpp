@@ -6,31 +6,46 @@
 using namespace detasklet;
 
 namespace {
-// The statement end after the call starting at Name, or -1.
-int endAfter(const std::string &Source, const std::string &Name) {
+// The slot after the call statement starting at Name.
+std::optional<StatementSlot> slotAfter(const std::string &Source, const std::string &Name) {
   size_t Begin = Source.find(Name);
   size_t End = Source.find(')', Begin) + 1;
-  std::optional<unsigned> Semi = endOfCallStatement(Source, Begin, End);
-  return Semi ? int(*Semi) : -1;
+  return slotAfterCallStatement(Source, Begin, End);
 }
 } // namespace
 
 TEST(StatementText, CallInABlockEndsAtItsSemicolon) {
   std::string S = "{\n\tx = 1;\n\tinit(a, b) /* why */ ;\n}\n";
-  EXPECT_EQ(endAfter(S, "init"), int(S.find(';', S.find("init")) + 1));
+  std::optional<StatementSlot> Slot = slotAfter(S, "init");
+  ASSERT_TRUE(Slot);
+  EXPECT_EQ(Slot->After, S.find(';', S.find("init")) + 1);
+  EXPECT_FALSE(Slot->OpenBraceAt);
   // After a block, a label, a comment or a preprocessor line.
-  EXPECT_NE(endAfter("{\n\tif (a) {\n\t}\n\tinit(a);\n}", "init"), -1);
-  EXPECT_NE(endAfter("{\nout:\n\tinit(a);\n}", "init"), -1);
-  EXPECT_NE(endAfter("{\n\tf();\n\t/* set up */\n\tinit(a);\n}", "init"), -1);
-  EXPECT_NE(endAfter("{\n#else\n\tinit(a);\n#endif\n}", "init"), -1);
+  EXPECT_TRUE(slotAfter("{\n\tif (a) {\n\t}\n\tinit(a);\n}", "init"));
+  EXPECT_TRUE(slotAfter("{\nout:\n\tinit(a);\n}", "init"));
+  EXPECT_TRUE(slotAfter("{\n\tf();\n\t/* set up */\n\tinit(a);\n}", "init"));
+  EXPECT_TRUE(slotAfter("{\n#else\n\tinit(a);\n#endif\n}", "init"));
 }
 
-TEST(StatementText, CallUnderAConditionOrInsideAnExpressionIsNot) {
-  // A second statement after it would run unconditionally.
-  EXPECT_EQ(endAfter("{\n\tif (a)\n\t\tinit(a);\n}", "init"), -1);
-  EXPECT_EQ(endAfter("{\n\telse\n\t\tinit(a);\n}", "init"), -1);
-  EXPECT_EQ(endAfter("{\n\tif (a) init(a);\n}", "init"), -1);
-  EXPECT_EQ(endAfter("{\n\tx = 1,\n\tinit(a), y = 2;\n}", "init"), -1);
+TEST(StatementText, BracelessLoopOrIfBodyGetsBraces) {
+  std::string S = "{\n\tfor (i = 0; i < n; i++)\n\t\tinit(a[i]);\n}";
+  std::optional<StatementSlot> Slot = slotAfter(S, "init");
+  ASSERT_TRUE(Slot);
+  ASSERT_TRUE(Slot->OpenBraceAt);
+  EXPECT_EQ(*Slot->OpenBraceAt, S.find("i++)") + 4);
+  EXPECT_EQ(Slot->CloseIndent, "\t");
+  EXPECT_TRUE(slotAfter("{\n\tif (a)\n\t\tinit(a);\n\tx();\n}", "init"));
+  EXPECT_TRUE(slotAfter("{\n\twhile (f(a))\n\t\tinit(a);\n}", "init"));
+}
+
+TEST(StatementText, CallThatCannotBeFollowedHasNoSlot) {
+  // An if with an else arm (braces on one arm only), an else arm, a macro loop.
+  EXPECT_FALSE(slotAfter("{\n\tif (a)\n\t\tinit(a);\n\telse\n\t\tx();\n}", "init"));
+  EXPECT_FALSE(slotAfter("{\n\tif (a)\n\t\tx();\n\telse\n\t\tinit(a);\n}", "init"));
+  EXPECT_FALSE(slotAfter("{\n\tlist_for_each(p, h)\n\t\tinit(p);\n}", "init"));
+  // Not the whole statement, or not first on its line.
+  EXPECT_FALSE(slotAfter("{\n\tif (a) init(a);\n}", "init"));
+  EXPECT_FALSE(slotAfter("{\n\tx = 1,\n\tinit(a), y = 2;\n}", "init"));
 }
 
 TEST(StatementText, BodyOpensOnlyAfterADefinitionsParameterList) {
