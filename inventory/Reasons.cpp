@@ -7,7 +7,7 @@ namespace detasklet {
 
 namespace {
 // Blocking reasons first, then notes. Never rename a code; add new ones.
-constexpr std::array<FindingInfo, 24> Catalogue = {{
+constexpr std::array<FindingInfo, 25> Catalogue = {{
     {"internals-accessed", true,
      "the driver reads or changes tasklet internals (state bits, count, trylock/unlock); "
      "a work item has no equivalent, so the logic must be redesigned by hand"},
@@ -24,7 +24,8 @@ constexpr std::array<FindingInfo, 24> Catalogue = {{
      "the tasklet's address reaches a function or pointer whose code was not in any scanned "
      "translation unit; scan the files that define it"},
     {"callback-not-a-function", true,
-     "the callback is not a named function (a function pointer variable or an expression)"},
+     "the callback is not a named function (a function pointer variable or an expression), "
+     "or comes from an ops-table field whose values or reads cannot all be followed"},
     {"callback-not-seen", true,
      "the callback's body was not in any scanned translation unit, so its signature cannot "
      "be changed; scan the file that defines it"},
@@ -69,6 +70,9 @@ constexpr std::array<FindingInfo, 24> Catalogue = {{
      "shares a callback, helper or pointer with other tasklets; they convert together or "
      "not at all"},
     {"per-cpu", false, "a per-CPU tasklet: each CPU's copy becomes a per-CPU work item"},
+    {"callback-from-ops-table", false,
+     "the callback comes from an ops-table field: the field's parameter and every function "
+     "stored into it are retyped together"},
 }};
 } // namespace
 

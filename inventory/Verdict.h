@@ -16,6 +16,7 @@ struct ConversionGroup {
   std::set<std::string> AliasKeys;         // every non-object key in the group
   std::vector<CallbackInfo> Callbacks;
   const std::map<std::string, AliasDef> *AliasDefs = nullptr;
+  std::vector<CallbackSlot> Slots;         // the group's ops-table fields, with their callbacks
 };
 
 // Fills Report.Reasons and Report.Notes; Report.Uses must hold the group's uses.

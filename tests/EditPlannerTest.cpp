@@ -317,4 +317,94 @@ void pd_start(struct pd *p)
   EXPECT_TRUE(contains(Whole.Converted, "INIT_WORK(&p->tl, pd_fn);"));
 }
 
+// An ops table's field is retyped with the functions stored into it; a legacy
+// one gets its container from the init's data. The tasklet field named by the
+// same macro token as the ops field keeps its name (renaming the token would
+// rename the ops access too); the other one is renamed.
+TEST(EditPlanner, OpsTableFieldIsRetypedWithItsCallbacks) {
+  Planned P = plan(R"c(#include <linux/interrupt.h>
+
+struct hw_ops {
+	void (*poll_tasklet)(struct tasklet_struct *t);
+	void (*done)(unsigned long data);
+};
+
+struct pd {
+	int n;
+	const struct hw_ops *ops;
+	struct tasklet_struct poll_tasklet;
+	struct tasklet_struct done_tasklet;
+};
+
+static void a_poll(struct tasklet_struct *t)
+{
+	struct pd *p = from_tasklet(p, t, poll_tasklet);
+
+	p->n++;
+}
+
+static void a_done(unsigned long data)
+{
+	struct pd *p = (struct pd *)data;
+
+	p->n--;
+}
+
+const struct hw_ops a_ops = {
+	.poll_tasklet = a_poll,
+	.done = a_done,
+};
+
+#define PD_INIT(name) tasklet_setup(&p->name, p->ops->name)
+
+void pd_start(struct pd *p)
+{
+	PD_INIT(poll_tasklet);
+	tasklet_init(&p->done_tasklet, p->ops->done, (unsigned long)p);
+}
+)c");
+  EXPECT_TRUE(P.Problems.empty());
+  EXPECT_TRUE(contains(P.Converted, "\tvoid (*poll_tasklet)(struct work_struct *t);\n"))
+      << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "\tvoid (*done)(struct work_struct *work);\n")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "\tstruct work_struct poll_tasklet;\n")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "\tstruct work_struct done_bh_work;\n")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "#define PD_INIT(name) INIT_WORK(&p->name, p->ops->name)"))
+      << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "INIT_WORK(&p->done_bh_work, p->ops->done);")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "static void a_done(struct work_struct *work)")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "from_work(p, work, done_bh_work)")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "from_work(p, t, poll_tasklet)")) << P.Converted;
+}
+
+TEST(EditPlanner, OpsTableFieldGivenAPointerVariableIsLeftAlone) {
+  const char *Driver = R"c(#include <linux/interrupt.h>
+
+struct hw_ops {
+	void (*poll)(struct tasklet_struct *t);
+};
+
+struct pd {
+	struct hw_ops ops;
+	struct tasklet_struct tl;
+};
+
+static void a_poll(struct tasklet_struct *t)
+{
+}
+
+void pd_start(struct pd *p, void (*fn)(struct tasklet_struct *t))
+{
+	p->ops.poll = fn ? fn : a_poll;
+	tasklet_setup(&p->tl, p->ops.poll);
+}
+)c";
+  Planned P = plan(Driver);
+  ASSERT_EQ(P.Inv.Objects.size(), 1u);
+  EXPECT_FALSE(P.Inv.Objects[0].convertible());
+  EXPECT_EQ(P.Inv.Objects[0].Reasons[0].Code, "callback-not-a-function");
+  EXPECT_TRUE(P.Plan.Files.empty());
+  EXPECT_EQ(P.Converted, Driver);
+}
+
 } // namespace
