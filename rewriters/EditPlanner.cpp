@@ -497,14 +497,15 @@ private:
     for (const TypeSite &P : S.Params) {
       if (!S.Legacy)
         retype(P.TypeText, What);
-      else
-        retypeLegacyParam(P, What, S.Declared);
+      else // named even where it was not: checkpatch wants a name for a struct pointer
+        retypeLegacyParam(P, What, S.Declared, /*AlwaysNamed=*/true);
     }
   }
 
   // unsigned long [data] -> struct work_struct *[work]; false when it is
   // written otherwise (a problem is planned).
-  bool retypeLegacyParam(const TypeSite &P, const std::string &What, const SourcePos &At) {
+  bool retypeLegacyParam(const TypeSite &P, const std::string &What, const SourcePos &At,
+                         bool AlwaysNamed = false) {
     const std::string *S = source(P.TypeText, What);
     if (!S)
       return false;
@@ -516,7 +517,8 @@ private:
     TextRange R = P.TypeText;
     if (P.NameText.valid() && P.NameText.File == R.File && P.NameText.Offset > R.Offset)
       R.Length = P.NameText.Offset + P.NameText.Length - R.Offset;
-    addEdit(R, Rules.Type + " *" + (P.NameText.valid() ? Rules.LegacyParameter : ""));
+    addEdit(R, Rules.Type + " *" +
+                   (P.NameText.valid() || AlwaysNamed ? Rules.LegacyParameter : ""));
     return true;
   }
 

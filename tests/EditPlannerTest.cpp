@@ -318,7 +318,8 @@ void pd_start(struct pd *p)
 }
 
 // An ops table's field is retyped with the functions stored into it; a legacy
-// one gets its container from the init's data. The tasklet field named by the
+// one gets its container from the init's data, and a name for its parameter
+// (checkpatch wants one for a struct pointer). The tasklet field named by the
 // same macro token as the ops field keeps its name (renaming the token would
 // rename the ops access too); the other one is renamed.
 TEST(EditPlanner, OpsTableFieldIsRetypedWithItsCallbacks) {
@@ -326,7 +327,7 @@ TEST(EditPlanner, OpsTableFieldIsRetypedWithItsCallbacks) {
 
 struct hw_ops {
 	void (*poll_tasklet)(struct tasklet_struct *t);
-	void (*done)(unsigned long data);
+	void (*done)(unsigned long);
 };
 
 struct pd {
