@@ -203,19 +203,32 @@ Inventory InventoryBuilder::finish() {
       Registered.insert(U.LinkedTo);
   // An ops-table field an init reads registers every function stored into it.
   // Merge order must not show: the slot's lists are sorted.
-  for (auto It = Slots.begin(); It != Slots.end();) {
-    if (!Registered.count(It->first)) {
-      It = Slots.erase(It);
+  std::set<std::string> LinkedSlots;
+  for (auto &[Key, S] : Slots) {
+    if (!Registered.count(Key))
       continue;
-    }
-    CallbackSlot &S = It->second;
+    LinkedSlots.insert(Key);
     std::sort(S.Callbacks.begin(), S.Callbacks.end());
     std::sort(S.Problems.begin(), S.Problems.end(), [](const SlotProblem &A, const SlotProblem &B) {
       return std::tie(A.At, A.Text) < std::tie(B.At, B.Text);
     });
     std::sort(S.Mentions.begin(), S.Mentions.end());
-    Registered.insert(S.Callbacks.begin(), S.Callbacks.end());
-    ++It;
+  }
+  for (const std::string &Key : LinkedSlots)
+    Registered.insert(Slots[Key].Callbacks.begin(), Slots[Key].Callbacks.end());
+  // A callback also stored into a field of its shape that no init reads has a
+  // use the conversion does not follow: retyping it would break that store.
+  std::map<std::string, std::string> StoredElsewhere;
+  for (auto It = Slots.begin(); It != Slots.end();) {
+    if (LinkedSlots.count(It->first)) {
+      ++It;
+      continue;
+    }
+    for (const std::string &C : It->second.Callbacks)
+      if (Registered.count(C))
+        StoredElsewhere.try_emplace(C, It->second.Record + "::" + It->second.Name + " (" +
+                                           It->second.Declared.str() + ")");
+    It = Slots.erase(It);
   }
   llvm::erase_if(Uses, [&](const Use &U) {
     return U.Kind == UseKind::CallbackCall && !Registered.count(U.Target);
@@ -267,6 +280,8 @@ Inventory InventoryBuilder::finish() {
         G.Callbacks.push_back(C->second);
       if (auto S = Slots.find(*M); S != Slots.end())
         G.Slots.push_back(S->second);
+      if (auto E = StoredElsewhere.find(*M); E != StoredElsewhere.end())
+        G.StoredElsewhere.insert(*E);
     }
   }
 

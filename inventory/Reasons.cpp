@@ -7,7 +7,7 @@ namespace detasklet {
 
 namespace {
 // Blocking reasons first, then notes. Never rename a code; add new ones.
-constexpr std::array<FindingInfo, 25> Catalogue = {{
+constexpr std::array<FindingInfo, 26> Catalogue = {{
     {"internals-accessed", true,
      "the driver reads or changes tasklet internals (state bits, count, trylock/unlock); "
      "a work item has no equivalent, so the logic must be redesigned by hand"},
@@ -35,6 +35,9 @@ constexpr std::array<FindingInfo, 25> Catalogue = {{
     {"callback-takes-other-type", true,
      "the callback takes neither struct tasklet_struct * nor unsigned long and reaches "
      "the tasklet through a cast; its parameter cannot be retyped to struct work_struct *"},
+    {"callback-stored-elsewhere", true,
+     "the callback is also stored into a function-pointer field that no tasklet init reads "
+     "(another ops table); retyping it would break that use"},
     {"init-not-seen", true,
      "no initialisation of this tasklet was seen; scan the file that initialises it"},
     {"on-stack", true,

@@ -149,6 +149,10 @@ void checkCallbacks(const ObjectReport &R, const ConversionGroup &G, Findings &O
                                       S->Record + "::" + S->Name + " through a cast"));
     }
   }
+  for (const CallbackInfo &C : G.Callbacks)
+    if (auto It = G.StoredElsewhere.find(C.Key); It != G.StoredElsewhere.end())
+      Out.push_back(makeFinding("callback-stored-elsewhere", C.Declared,
+                                C.Name + "() is also stored into " + It->second));
   std::set<std::string> Records;
   for (const ObjectDecl *O : G.Objects)
     Records.insert(O->Kind == ObjectKind::Field ? O->Record : O->Key);

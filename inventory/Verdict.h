@@ -17,6 +17,7 @@ struct ConversionGroup {
   std::vector<CallbackInfo> Callbacks;
   const std::map<std::string, AliasDef> *AliasDefs = nullptr;
   std::vector<CallbackSlot> Slots;         // the group's ops-table fields, with their callbacks
+  std::map<std::string, std::string> StoredElsewhere; // callback key -> a field no init reads
 };
 
 // Fills Report.Reasons and Report.Notes; Report.Uses must hold the group's uses.

@@ -29,9 +29,16 @@ const FunctionProtoType *slotSignature(QualType T, const TuContext &Tu, const AS
   return FPT;
 }
 
+// struct tasklet_struct's own callback/func members are what DECLARE_TASKLET
+// sets: the API's business, not an ops table.
 bool isSlot(const FieldDecl *FD, const TuContext &Tu, const ASTContext &Ctx) {
   bool Legacy;
-  return FD && slotSignature(FD->getType(), Tu, Ctx, Legacy);
+  if (!FD || !slotSignature(FD->getType(), Tu, Ctx, Legacy))
+    return false;
+  const RecordDecl *RD = FD->getParent(); // through the anonymous union they sit in
+  while (RD->isAnonymousStructOrUnion() && isa<RecordDecl>(RD->getDeclContext()))
+    RD = cast<RecordDecl>(RD->getDeclContext());
+  return !Tu.isTaskletRecord(Ctx.getRecordType(RD));
 }
 
 AST_MATCHER_P(FieldDecl, isCallbackSlot, const TuContext *, Tu) {

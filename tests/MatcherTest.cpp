@@ -619,4 +619,22 @@ void dev_init(struct dev *d) { tasklet_setup(&d->tl, d->ops->poll); }
       << O->Reasons[0].Message;
 }
 
+// A callback also stored into a field of its shape that no init reads (here a
+// named callback kept in a second table for later) has a use the conversion
+// does not retype: the group stays manual.
+TEST(Matchers, CallbackAlsoStoredIntoAnotherFieldIsManual) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct dev { struct tasklet_struct tl; };
+struct hooks { void (*later)(struct tasklet_struct *t); };
+static void dev_cb(struct tasklet_struct *t) { }
+struct hooks dev_hooks = { .later = dev_cb };
+void dev_init(struct dev *d) { tasklet_setup(&d->tl, dev_cb); }
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  ASSERT_TRUE(hasReason(*O, "callback-stored-elsewhere"));
+  EXPECT_NE(O->Reasons[0].Message.find("struct hooks::later"), std::string::npos)
+      << O->Reasons[0].Message;
+}
+
 } // namespace
