@@ -237,6 +237,19 @@ Inventory InventoryBuilder::finish() {
     It = Registered.count(It->first) ? std::next(It) : Callbacks.erase(It);
   sortAndDedupe(Uses);
 
+  // The member paths by which the legacy inits registering a callback reach
+  // their tasklet from the data: from_work() can name only one.
+  std::map<std::string, std::set<std::string>> ContainerPaths;
+  for (const Use &U : Uses) {
+    if (!isInit(U.Kind) || U.Data != LegacyData::Container)
+      continue;
+    if (auto S = Slots.find(U.LinkedTo); S != Slots.end())
+      for (const std::string &C : S->second.Callbacks)
+        ContainerPaths[C].insert(U.ContainerPath);
+    else if (!U.LinkedTo.empty())
+      ContainerPaths[U.LinkedTo].insert(U.ContainerPath);
+  }
+
   llvm::EquivalenceClasses<std::string> Groups;
   for (const auto &[Key, O] : Objects)
     Groups.insert(Key);
@@ -282,6 +295,8 @@ Inventory InventoryBuilder::finish() {
         G.Slots.push_back(S->second);
       if (auto E = StoredElsewhere.find(*M); E != StoredElsewhere.end())
         G.StoredElsewhere.insert(*E);
+      if (auto P = ContainerPaths.find(*M); P != ContainerPaths.end() && P->second.size() > 1)
+        G.ContainerPaths.insert(*P);
     }
   }
 

@@ -153,6 +153,15 @@ void checkCallbacks(const ObjectReport &R, const ConversionGroup &G, Findings &O
     if (auto It = G.StoredElsewhere.find(C.Key); It != G.StoredElsewhere.end())
       Out.push_back(makeFinding("callback-stored-elsewhere", C.Declared,
                                 C.Name + "() is also stored into " + It->second));
+  // One from_work() per callback: every init must reach the tasklet from its
+  // data by the same member (what convert's rewrite of the data needs).
+  for (const CallbackInfo &C : G.Callbacks)
+    if (auto It = G.ContainerPaths.find(C.Key);
+        It != G.ContainerPaths.end() && C.Legacy && C.ParamUsed)
+      Out.push_back(makeFinding("legacy-data-not-container", C.Declared,
+                                C.Name + "() reads its data, and its inits reach the tasklet "
+                                         "from it by different members: " +
+                                    llvm::join(It->second, ", ")));
   std::set<std::string> Records;
   for (const ObjectDecl *O : G.Objects)
     Records.insert(O->Kind == ObjectKind::Field ? O->Record : O->Key);

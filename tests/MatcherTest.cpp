@@ -637,4 +637,24 @@ void dev_init(struct dev *d) { tasklet_setup(&d->tl, dev_cb); }
       << O->Reasons[0].Message;
 }
 
+// One legacy callback, from an ops table and by name, for two tasklets of one
+// structure with the container as data: from_work() can name only one of the
+// two members, so both stay manual (convert would refuse the same way).
+TEST(Matchers, LegacyCallbackWithTwoContainerMembersIsManual) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct hw_ops { void (*done)(unsigned long); };
+struct pd { const struct hw_ops *ops; struct tasklet_struct a_tl, b_tl; int n; };
+static void pd_done(unsigned long data) { ((struct pd *)data)->n++; }
+const struct hw_ops pd_ops = { .done = pd_done };
+void pd_init(struct pd *p) {
+	tasklet_init(&p->a_tl, p->ops->done, (unsigned long)p);
+	tasklet_init(&p->b_tl, pd_done, (unsigned long)p);
+}
+)c"));
+  const ObjectReport *A = findObject(Inv, "a_tl");
+  ASSERT_TRUE(A);
+  ASSERT_TRUE(hasReason(*A, "legacy-data-not-container"));
+  EXPECT_NE(A->Reasons[0].Message.find("a_tl, b_tl"), std::string::npos) << A->Reasons[0].Message;
+}
+
 } // namespace
