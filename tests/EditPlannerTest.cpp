@@ -408,4 +408,47 @@ void pd_start(struct pd *p, void (*fn)(struct tasklet_struct *t))
   EXPECT_EQ(P.Converted, Driver);
 }
 
+// A file of the tree that was not scanned (here not even in the selection) may
+// fill the same ops table: retyping the field would break it unless what it
+// stores is a function the conversion retypes too.
+TEST(EditPlanner, OpsTableFilledInAnUnscannedFileIsLeftAloneUnlessItStoresAKnownCallback) {
+  const char *Header = R"c(#include <linux/interrupt.h>
+struct hw_ops { void (*poll)(struct tasklet_struct *t); };
+struct pd { const struct hw_ops *ops; struct tasklet_struct tl; };
+void pd_poll(struct tasklet_struct *t);
+)c";
+  const char *Driver = R"c(#include "drv.h"
+
+void pd_poll(struct tasklet_struct *t)
+{
+}
+
+const struct hw_ops pd_ops = { .poll = pd_poll };
+
+void pd_start(struct pd *p)
+{
+	tasklet_setup(&p->tl, p->ops->poll);
+}
+)c";
+  Planned Unknown = plan(Driver, "bh",
+                         {{"drv.h", Header},
+                          {"other.c", "#include \"drv.h\"\nstatic void other_poll(struct "
+                                      "tasklet_struct *t) { }\nconst struct hw_ops other_ops = "
+                                      "{\n\t.poll = other_poll,\n};\n"}});
+  ASSERT_EQ(Unknown.Inv.Objects.size(), 1u);
+  ASSERT_FALSE(Unknown.Inv.Objects[0].convertible());
+  EXPECT_NE(Unknown.Inv.Objects[0].Reasons[0].Message.find("other.c:4"), std::string::npos)
+      << Unknown.Inv.Objects[0].Reasons[0].Message;
+  EXPECT_TRUE(Unknown.Plan.Files.empty());
+
+  Planned Known = plan(Driver, "bh",
+                       {{"drv.h", Header},
+                        {"other.c", "#include \"drv.h\"\nconst struct hw_ops other_ops = "
+                                    "{\n\t.poll = pd_poll,\n};\n"}});
+  ASSERT_EQ(Known.Inv.Objects.size(), 1u);
+  EXPECT_TRUE(Known.Inv.Objects[0].convertible()) << Known.Inv.Objects[0].Reasons[0].Message;
+  EXPECT_TRUE(Known.Problems.empty());
+  EXPECT_TRUE(contains(Known.Converted, "void pd_poll(struct work_struct *t)")) << Known.Converted;
+}
+
 } // namespace
