@@ -2,6 +2,7 @@
 // one refusal per test. The corpus goldens show whole drivers; these pin the
 // decisions a rule makes.
 #include "rewriters/EditPlanner.h"
+#include "rewriters/PatchMessage.h"
 #include "tool/ScanCommand.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -376,6 +377,17 @@ void pd_start(struct pd *p)
   EXPECT_TRUE(contains(P.Converted, "static void a_done(struct work_struct *work)")) << P.Converted;
   EXPECT_TRUE(contains(P.Converted, "from_work(p, work, done_bh_work)")) << P.Converted;
   EXPECT_TRUE(contains(P.Converted, "from_work(p, t, poll_tasklet)")) << P.Converted;
+  // The patch says which fields change type, and with which functions.
+  std::vector<const GroupPlan *> Groups; // the two tasklets are two groups, one patch
+  for (const GroupPlan &G : P.Plan.Groups)
+    Groups.push_back(&G);
+  std::string Body =
+      patchBody(Groups, P.Inv, llvm::cantFail(ConvertRules::loadTarget("bh")));
+  std::string Flat = Body;
+  std::replace(Flat.begin(), Flat.end(), '\n', ' ');
+  EXPECT_TRUE(contains(Flat, "ops-table fields struct hw_ops::done, struct hw_ops::poll_tasklet"))
+      << Body;
+  EXPECT_TRUE(contains(Flat, "a_done(), a_poll().")) << Body;
 }
 
 TEST(EditPlanner, OpsTableFieldGivenAPointerVariableIsLeftAlone) {
