@@ -119,6 +119,25 @@ void InventoryBuilder::add(const TuFacts &Facts) {
     if (!Inserted)
       It->second.Types = mergeSites(std::move(It->second.Types), A.Types);
   }
+  for (const CallbackSlot &S : Facts.Slots) {
+    auto [It, Inserted] = Slots.emplace(S.Key, S);
+    if (Inserted)
+      continue;
+    // Every TU adds what it stores and reads; a header's problem counts once.
+    CallbackSlot &Known = It->second;
+    Known.Params = mergeSites(std::move(Known.Params), S.Params);
+    for (const std::string &C : S.Callbacks)
+      if (std::find(Known.Callbacks.begin(), Known.Callbacks.end(), C) == Known.Callbacks.end())
+        Known.Callbacks.push_back(C);
+    for (const SlotProblem &P : S.Problems)
+      if (std::none_of(Known.Problems.begin(), Known.Problems.end(), [&](const SlotProblem &Q) {
+            return Q.At == P.At && Q.Text == P.Text && Q.Why == P.Why;
+          }))
+        Known.Problems.push_back(P);
+    for (const TextRange &M : S.Mentions)
+      if (std::find(Known.Mentions.begin(), Known.Mentions.end(), M) == Known.Mentions.end())
+        Known.Mentions.push_back(M);
+  }
   Uses.insert(Uses.end(), Facts.Uses.begin(), Facts.Uses.end());
   for (const Mention &M : Facts.Mentions)
     if (M.Name.valid())
@@ -131,6 +150,22 @@ void InventoryBuilder::add(const TuFacts &Facts) {
 }
 
 void InventoryBuilder::addFailure(TuFailure Failure) { Failures.push_back(std::move(Failure)); }
+
+void InventoryBuilder::checkSlots(const SlotCheck &Check) {
+  std::set<std::string> Linked;
+  for (const Use &U : Uses)
+    if (isInit(U.Kind) && Slots.count(U.LinkedTo))
+      Linked.insert(U.LinkedTo);
+  for (const std::string &Key : Linked) {
+    CallbackSlot &S = Slots[Key];
+    std::set<std::string> Known;
+    for (const std::string &C : S.Callbacks)
+      if (auto It = Callbacks.find(C); It != Callbacks.end() && !It->second.FileLocal)
+        Known.insert(It->second.Name);
+    for (SlotProblem &P : Check(S, Known))
+      S.Problems.push_back(std::move(P));
+  }
+}
 
 namespace {
 auto useOrder(const Use &U) {
@@ -166,6 +201,35 @@ Inventory InventoryBuilder::finish() {
   for (const Use &U : Uses)
     if (isInit(U.Kind) && !U.LinkedTo.empty())
       Registered.insert(U.LinkedTo);
+  // An ops-table field an init reads registers every function stored into it.
+  // Merge order must not show: the slot's lists are sorted.
+  std::set<std::string> LinkedSlots;
+  for (auto &[Key, S] : Slots) {
+    if (!Registered.count(Key))
+      continue;
+    LinkedSlots.insert(Key);
+    std::sort(S.Callbacks.begin(), S.Callbacks.end());
+    std::sort(S.Problems.begin(), S.Problems.end(), [](const SlotProblem &A, const SlotProblem &B) {
+      return std::tie(A.At, A.Text) < std::tie(B.At, B.Text);
+    });
+    std::sort(S.Mentions.begin(), S.Mentions.end());
+  }
+  for (const std::string &Key : LinkedSlots)
+    Registered.insert(Slots[Key].Callbacks.begin(), Slots[Key].Callbacks.end());
+  // A callback also stored into a field of its shape that no init reads has a
+  // use the conversion does not follow: retyping it would break that store.
+  std::map<std::string, std::string> StoredElsewhere;
+  for (auto It = Slots.begin(); It != Slots.end();) {
+    if (LinkedSlots.count(It->first)) {
+      ++It;
+      continue;
+    }
+    for (const std::string &C : It->second.Callbacks)
+      if (Registered.count(C))
+        StoredElsewhere.try_emplace(C, It->second.Record + "::" + It->second.Name + " (" +
+                                           It->second.Declared.str() + ")");
+    It = Slots.erase(It);
+  }
   llvm::erase_if(Uses, [&](const Use &U) {
     return U.Kind == UseKind::CallbackCall && !Registered.count(U.Target);
   });
@@ -173,12 +237,28 @@ Inventory InventoryBuilder::finish() {
     It = Registered.count(It->first) ? std::next(It) : Callbacks.erase(It);
   sortAndDedupe(Uses);
 
+  // The member paths by which the legacy inits registering a callback reach
+  // their tasklet from the data: from_work() can name only one.
+  std::map<std::string, std::set<std::string>> ContainerPaths;
+  for (const Use &U : Uses) {
+    if (!isInit(U.Kind) || U.Data != LegacyData::Container)
+      continue;
+    if (auto S = Slots.find(U.LinkedTo); S != Slots.end())
+      for (const std::string &C : S->second.Callbacks)
+        ContainerPaths[C].insert(U.ContainerPath);
+    else if (!U.LinkedTo.empty())
+      ContainerPaths[U.LinkedTo].insert(U.ContainerPath);
+  }
+
   llvm::EquivalenceClasses<std::string> Groups;
   for (const auto &[Key, O] : Objects)
     Groups.insert(Key);
   for (const auto &[Key, C] : Callbacks)
     if (!C.Legacy) // a new-style callback's argument is the tasklet itself
       Groups.unionSets(Key, "param:" + Key.substr(strlen("callback:")) + "#0");
+  for (const auto &[Key, S] : Slots)
+    for (const std::string &C : S.Callbacks)
+      Groups.unionSets(Key, C);
   // A use written once inside a macro body serves every tasklet the macro is
   // expanded for: one edit there converts all of them or none.
   std::map<TextRange, std::string> MacroBodyOwner;
@@ -211,6 +291,12 @@ Inventory InventoryBuilder::finish() {
       auto C = Callbacks.find(*M);
       if (C != Callbacks.end())
         G.Callbacks.push_back(C->second);
+      if (auto S = Slots.find(*M); S != Slots.end())
+        G.Slots.push_back(S->second);
+      if (auto E = StoredElsewhere.find(*M); E != StoredElsewhere.end())
+        G.StoredElsewhere.insert(*E);
+      if (auto P = ContainerPaths.find(*M); P != ContainerPaths.end() && P->second.size() > 1)
+        G.ContainerPaths.insert(*P);
     }
   }
 
@@ -225,6 +311,7 @@ Inventory InventoryBuilder::finish() {
       if (U->Target == Key || !Objects.count(U->Target))
         R.Uses.push_back(*U);
     R.Callbacks = G.Callbacks;
+    R.Slots = G.Slots;
     for (const ObjectDecl *Other : G.Objects)
       if (Other->Key != Key)
         R.ConvertedWith.push_back(Other->Key);

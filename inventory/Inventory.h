@@ -7,6 +7,7 @@
 
 #include "inventory/UseKind.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -159,6 +160,27 @@ struct AliasDef {
   std::vector<TypeSite> Types; // every declaration that spells the tasklet type
 };
 
+// A function-pointer field an init takes its callback from (an ops table:
+// tasklet_setup(&p->tl, p->ops->poll)). Its callbacks are every function stored
+// into it anywhere in the scanned code; any other value or read of it that
+// cannot be followed is listed, and keeps the tasklets it feeds manual.
+struct SlotProblem {
+  SourcePos At;
+  std::string Text; // the expression as written
+  std::string Why;  // "stores a value that is not a named function", ...
+};
+struct CallbackSlot {
+  std::string Key;       // "slot:<record key>::<field>"
+  std::string Name;      // the field
+  std::string Record;    // "struct foo_ops"
+  bool Legacy = false;   // void (*)(unsigned long)
+  SourcePos Declared;
+  std::vector<TypeSite> Params;        // the pointer type's parameter as written: what convert retypes
+  std::vector<std::string> Callbacks;  // callback keys of the functions stored into it
+  std::vector<SlotProblem> Problems;
+  std::vector<TextRange> Mentions;     // where an init names it (a token it may share with the tasklet)
+};
+
 // A function that touches a tasklet, or a module's init function: where a use
 // happens, and where a conversion can add code that must run first.
 struct FunctionInfo {
@@ -216,6 +238,7 @@ struct TuFacts {
   std::vector<Mention> Mentions;
   std::vector<FunctionInfo> Functions;
   ContextFacts Context;
+  std::vector<CallbackSlot> Slots;
 };
 
 // Why an object cannot be converted automatically, or what a conversion must
@@ -232,6 +255,7 @@ struct ObjectReport {
   std::vector<CallbackInfo> Callbacks;
   std::vector<std::string> ConvertedWith; // other objects sharing a callback, helper or pointer
   std::vector<AliasDef> Carriers;      // parameters, pointers and results that carry it
+  std::vector<CallbackSlot> Slots;     // ops-table fields its group's inits take callbacks from
   std::vector<TextRange> Mentions;     // where its name is written
   std::vector<Finding> Reasons;        // empty: convertible automatically
   std::vector<Finding> Notes;          // what the conversion must take care of
@@ -266,6 +290,14 @@ public:
   explicit InventoryBuilder(std::string Root) : Root(std::move(Root)) {}
   void add(const TuFacts &Facts);
   void addFailure(TuFailure Failure);
+  // Before finish: a look beyond the scanned files. Check gets every ops-table
+  // field an init reads, with the names of the functions known to be stored
+  // into it that other files can name too (not static), and returns what it
+  // finds that cannot be followed (a store in a file that was not scanned).
+  using SlotCheck = std::function<std::vector<SlotProblem>(
+      const CallbackSlot &, const std::set<std::string> &KnownCallbacks)>;
+  void checkSlots(const SlotCheck &Check);
+  const std::vector<std::string> &scanned() const { return Scanned; }
   Inventory finish();
 
 private:
@@ -273,6 +305,7 @@ private:
   std::map<std::string, ObjectDecl> Objects;
   std::map<std::string, CallbackInfo> Callbacks;
   std::map<std::string, AliasDef> Aliases;
+  std::map<std::string, CallbackSlot> Slots;
   std::map<std::string, std::set<TextRange>> Mentions;
   std::map<std::string, FunctionInfo> Functions;
   std::set<ContextEntry> ContextEntries;

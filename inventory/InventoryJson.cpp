@@ -102,6 +102,22 @@ Value toJSON(const ObjectReport &R) {
     O["array_size"] = D.ArraySize;
   if (!R.ConvertedWith.empty())
     O["converted_with"] = Array(llvm::ArrayRef<std::string>(R.ConvertedWith));
+  if (!R.Slots.empty()) {
+    Array Slots;
+    for (const CallbackSlot &S : R.Slots) {
+      Array Stored;
+      for (const std::string &Key : S.Callbacks)
+        for (const CallbackInfo &C : R.Callbacks)
+          if (C.Key == Key)
+            Stored.push_back(C.Name);
+      Slots.push_back(Object{{"record", S.Record},
+                             {"field", S.Name},
+                             {"legacy", S.Legacy},
+                             {"declared", toJSON(S.Declared)},
+                             {"callbacks", std::move(Stored)}});
+    }
+    O["ops_fields"] = std::move(Slots);
+  }
   return O;
 }
 

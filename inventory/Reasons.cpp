@@ -7,7 +7,7 @@ namespace detasklet {
 
 namespace {
 // Blocking reasons first, then notes. Never rename a code; add new ones.
-constexpr std::array<FindingInfo, 25> Catalogue = {{
+constexpr std::array<FindingInfo, 27> Catalogue = {{
     {"internals-accessed", true,
      "the driver reads or changes tasklet internals (state bits, count, trylock/unlock); "
      "a work item has no equivalent, so the logic must be redesigned by hand"},
@@ -25,7 +25,8 @@ constexpr std::array<FindingInfo, 25> Catalogue = {{
      "the tasklet's address reaches a function or pointer whose code was not in any scanned "
      "translation unit; scan the files that define it"},
     {"callback-not-a-function", true,
-     "the callback is not a named function (a function pointer variable or an expression)"},
+     "the callback is not a named function (a function pointer variable or an expression), "
+     "or comes from an ops-table field whose values or reads cannot all be followed"},
     {"callback-not-seen", true,
      "the callback's body was not in any scanned translation unit, so its signature cannot "
      "be changed; scan the file that defines it"},
@@ -35,6 +36,9 @@ constexpr std::array<FindingInfo, 25> Catalogue = {{
     {"callback-takes-other-type", true,
      "the callback takes neither struct tasklet_struct * nor unsigned long and reaches "
      "the tasklet through a cast; its parameter cannot be retyped to struct work_struct *"},
+    {"callback-stored-elsewhere", true,
+     "the callback is also stored into a function-pointer field that no tasklet init reads "
+     "(another ops table); retyping it would break that use"},
     {"init-not-seen", true,
      "no initialisation of this tasklet was seen; scan the file that initialises it"},
     {"on-stack", true,
@@ -73,6 +77,9 @@ constexpr std::array<FindingInfo, 25> Catalogue = {{
     {"legacy-data-field", false,
      "tasklet_init() passes data that is not the object holding the tasklet: the data moves "
      "into a new field beside the work item, set at the init and read back by the callback"},
+    {"callback-from-ops-table", false,
+     "the callback comes from an ops-table field: the field's parameter and every function "
+     "stored into it are retyped together"},
 }};
 } // namespace
 

@@ -102,6 +102,22 @@ Value encode(const AliasDef &A) {
                 {"types", encodeAll(A.Types)}};
 }
 
+Value encode(const SlotProblem &P) {
+  return Object{{"at", encode(P.At)}, {"text", P.Text}, {"why", P.Why}};
+}
+
+Value encode(const CallbackSlot &S) {
+  return Object{{"key", S.Key},
+                {"name", S.Name},
+                {"record", S.Record},
+                {"legacy", S.Legacy},
+                {"declared", encode(S.Declared)},
+                {"params", encodeAll(S.Params)},
+                {"callbacks", encodeAll(S.Callbacks)},
+                {"problems", encodeAll(S.Problems)},
+                {"mentions", encodeAll(S.Mentions)}};
+}
+
 Value encode(const FunctionInfo &F) {
   return Object{{"key", F.Key},
                 {"name", F.Name},
@@ -273,6 +289,19 @@ bool fromJSON(const Value &V, AliasDef &Out, Path P) {
          O.map("declared", Out.Declared) && O.map("types", Out.Types);
 }
 
+bool fromJSON(const Value &V, SlotProblem &Out, Path P) {
+  ObjectMapper O(V, P);
+  return O && O.map("at", Out.At) && O.map("text", Out.Text) && O.map("why", Out.Why);
+}
+
+bool fromJSON(const Value &V, CallbackSlot &Out, Path P) {
+  ObjectMapper O(V, P);
+  return O && O.map("key", Out.Key) && O.map("name", Out.Name) && O.map("record", Out.Record) &&
+         O.map("legacy", Out.Legacy) && O.map("declared", Out.Declared) &&
+         O.map("params", Out.Params) && O.map("callbacks", Out.Callbacks) &&
+         O.map("problems", Out.Problems) && O.map("mentions", Out.Mentions);
+}
+
 bool fromJSON(const Value &V, FunctionInfo &Out, Path P) {
   ObjectMapper O(V, P);
   return O && O.map("key", Out.Key) && O.map("name", Out.Name) && O.map("begin", Out.Begin) &&
@@ -312,7 +341,8 @@ Value tuFactsToJSON(const TuFacts &F) {
                 {"aliases", encodeAll(F.Aliases)},
                 {"mentions", encodeAll(F.Mentions)},
                 {"functions", encodeAll(F.Functions)},
-                {"context", encode(F.Context)}};
+                {"context", encode(F.Context)},
+                {"slots", encodeAll(F.Slots)}};
 }
 
 llvm::Expected<TuFacts> tuFactsFromJSON(const Value &V) {
@@ -328,7 +358,7 @@ llvm::Expected<TuFacts> tuFactsFromJSON(const Value &V) {
   if (!(O.map("main_file", F.MainFile) && O.map("objects", F.Objects) && O.map("uses", F.Uses) &&
         O.map("callbacks", F.Callbacks) && O.map("aliases", F.Aliases) &&
         O.map("mentions", F.Mentions) && O.map("functions", F.Functions) &&
-        O.map("context", F.Context)))
+        O.map("context", F.Context) && O.map("slots", F.Slots)))
     return Root.getError();
   return F;
 }

@@ -13,7 +13,7 @@
 namespace detasklet {
 
 // Bumped whenever the encoding or the meaning of a field changes.
-inline constexpr const char *TuFactsSchema = "detasklet-tu-facts/1";
+inline constexpr const char *TuFactsSchema = "detasklet-tu-facts/2";
 
 llvm::json::Value tuFactsToJSON(const TuFacts &Facts);
 llvm::Expected<TuFacts> tuFactsFromJSON(const llvm::json::Value &Value);

@@ -39,10 +39,31 @@ void checkInternals(const ObjectReport &R, Findings &Out) {
                                 useKindCode(U.Kind).str() + ": " + U.Text));
 }
 
+const CallbackSlot *slotOf(const ConversionGroup &G, llvm::StringRef Key) {
+  for (const CallbackSlot &S : G.Slots)
+    if (S.Key == Key)
+      return &S;
+  return nullptr;
+}
+
+// The functions an init registers: its callback, or those stored into the
+// ops-table field it reads.
+std::vector<const CallbackInfo *> callbacksOf(const ConversionGroup &G, const Use &Init) {
+  std::vector<const CallbackInfo *> Out;
+  if (const CallbackSlot *S = slotOf(G, Init.LinkedTo)) {
+    for (const std::string &Key : S->Callbacks)
+      if (const CallbackInfo *C = callbackOf(G, Key))
+        Out.push_back(C);
+  } else if (const CallbackInfo *C = callbackOf(G, Init.LinkedTo)) {
+    Out.push_back(C);
+  }
+  return Out;
+}
+
 bool callbackReadsData(const ConversionGroup &G, const Use &Init) {
-  const CallbackInfo *C = callbackOf(G, Init.LinkedTo);
   // Unknown callbacks are reported by their own check; do not double count.
-  return C && (!C->Defined || C->ParamUsed);
+  return llvm::any_of(callbacksOf(G, Init),
+                      [](const CallbackInfo *C) { return !C->Defined || C->ParamUsed; });
 }
 
 // Data that is not the container moves into a field beside the work item
@@ -81,7 +102,9 @@ void checkEscapes(const ObjectReport &R, const ConversionGroup &G, Findings &Out
   for (const CallbackInfo &C : G.Callbacks)
     CallbackParams.insert("param:" + C.Key.substr(strlen("callback:")) + "#0");
   for (const std::string &Alias : G.AliasKeys) {
-    if (llvm::StringRef(Alias).starts_with("callback:") || G.AliasDefs->count(Alias) ||
+    // An ops-table field is judged with the callbacks (callback-not-a-function).
+    if (llvm::StringRef(Alias).starts_with("callback:") ||
+        llvm::StringRef(Alias).starts_with("slot:") || G.AliasDefs->count(Alias) ||
         CallbackParams.count(Alias))
       continue;
     // Name the use that leads there.
@@ -92,6 +115,27 @@ void checkEscapes(const ObjectReport &R, const ConversionGroup &G, Findings &Out
   }
 }
 
+// An init reading an ops-table field can be followed when everything stored
+// into the field is a named function and the field is read nowhere else.
+bool checkSlot(const CallbackSlot &S, const Use &Init, Findings &Out) {
+  std::string Field = S.Record + "::" + S.Name;
+  if (!S.Problems.empty()) {
+    const SlotProblem &P = S.Problems.front();
+    Out.push_back(makeFinding("callback-not-a-function", Init.Site.Where,
+                              Init.Text + ": the callback comes from " + Field + ", which at " +
+                                  P.At.str() + " (" + P.Text + ") " + P.Why));
+    return false;
+  }
+  if (S.Callbacks.empty()) {
+    Out.push_back(makeFinding("callback-not-a-function", Init.Site.Where,
+                              Init.Text + ": the callback comes from " + Field +
+                                  " and no scanned file stores a function into it; scan the "
+                                  "files that fill that ops table"));
+    return false;
+  }
+  return true;
+}
+
 void checkCallbacks(const ObjectReport &R, const ConversionGroup &G, Findings &Out) {
   for (const Use &U : R.Uses) {
     if (!isInit(U.Kind))
@@ -100,15 +144,37 @@ void checkCallbacks(const ObjectReport &R, const ConversionGroup &G, Findings &O
       Out.push_back(makeFinding("callback-not-a-function", U.Site.Where, U.Text));
       continue;
     }
-    const CallbackInfo *C = callbackOf(G, U.LinkedTo);
-    if (C && !C->Defined)
-      Out.push_back(makeFinding("callback-not-seen", U.Site.Where, C->Name + "()"));
-    // What convert retypes is struct tasklet_struct * or unsigned long; any
-    // other parameter came through a function-pointer cast.
-    if (C && C->Defined && C->Legacy && C->Signature != "void (unsigned long)")
-      Out.push_back(makeFinding("callback-takes-other-type", C->Declared,
-                                C->Name + "() takes " + C->Signature));
+    const CallbackSlot *S = slotOf(G, U.LinkedTo);
+    if (S && !checkSlot(*S, U, Out))
+      continue;
+    for (const CallbackInfo *C : callbacksOf(G, U)) {
+      if (!C->Defined)
+        Out.push_back(makeFinding("callback-not-seen", U.Site.Where, C->Name + "()"));
+      // What convert retypes is struct tasklet_struct * or unsigned long; any
+      // other parameter came through a function-pointer cast.
+      else if (C->Legacy && C->Signature != "void (unsigned long)")
+        Out.push_back(makeFinding("callback-takes-other-type", C->Declared,
+                                  C->Name + "() takes " + C->Signature));
+      // An ops-table field and what is stored into it are retyped alike.
+      else if (S && C->Legacy != S->Legacy)
+        Out.push_back(makeFinding("callback-takes-other-type", C->Declared,
+                                  C->Name + "() takes " + C->Signature + ", stored into " +
+                                      S->Record + "::" + S->Name + " through a cast"));
+    }
   }
+  for (const CallbackInfo &C : G.Callbacks)
+    if (auto It = G.StoredElsewhere.find(C.Key); It != G.StoredElsewhere.end())
+      Out.push_back(makeFinding("callback-stored-elsewhere", C.Declared,
+                                C.Name + "() is also stored into " + It->second));
+  // One from_work() per callback: every init must reach the tasklet from its
+  // data by the same member (what convert's rewrite of the data needs).
+  for (const CallbackInfo &C : G.Callbacks)
+    if (auto It = G.ContainerPaths.find(C.Key);
+        It != G.ContainerPaths.end() && C.Legacy && C.ParamUsed)
+      Out.push_back(makeFinding("legacy-data-not-container", C.Declared,
+                                C.Name + "() reads its data, and its inits reach the tasklet "
+                                         "from it by different members: " +
+                                    llvm::join(It->second, ", ")));
   std::set<std::string> Records;
   for (const ObjectDecl *O : G.Objects)
     Records.insert(O->Kind == ObjectKind::Field ? O->Record : O->Key);
@@ -149,6 +215,9 @@ void addNotes(const ObjectReport &R, Findings &Out) {
   });
   NoteFirst("enable-extra-run", Is(UseKind::Enable));
   NoteFirst("kill-drops-pending", Is(UseKind::Kill));
+  NoteFirst("callback-from-ops-table", [](const Use &U) {
+    return isInit(U.Kind) && llvm::StringRef(U.LinkedTo).starts_with("slot:");
+  });
   NoteFirst("callback-cast", [](const Use &U) { return U.CallbackCast; });
   NoteFirst("direct-callback-call", Is(UseKind::CallbackCall));
   NoteFirst("through-driver-macro", [](const Use &U) { return !U.Site.Macros.empty(); });

@@ -16,6 +16,11 @@ struct ConversionGroup {
   std::set<std::string> AliasKeys;         // every non-object key in the group
   std::vector<CallbackInfo> Callbacks;
   const std::map<std::string, AliasDef> *AliasDefs = nullptr;
+  std::vector<CallbackSlot> Slots;         // the group's ops-table fields, with their callbacks
+  std::map<std::string, std::string> StoredElsewhere; // callback key -> a field no init reads
+  // Legacy callbacks registered with their container reached by different
+  // members: callback key -> those member paths (only when more than one).
+  std::map<std::string, std::set<std::string>> ContainerPaths;
 };
 
 // Fills Report.Reasons and Report.Notes; Report.Uses must hold the group's uses.

@@ -1,5 +1,6 @@
 #include "matchers/ApiCallCollector.h"
 
+#include "matchers/CallbackSlots.h"
 #include "matchers/Callbacks.h"
 
 namespace detasklet {
@@ -32,9 +33,17 @@ void ApiCallCollector::run(const MatchFinder::MatchResult &Result) {
   U.Index = Target.Index;
   U.Anchor = Tu.writtenToken(CalleeExpr->getExprLoc(), Ctx);
   if (Fn->CallbackArg && *Fn->CallbackArg < Call->getNumArgs()) {
-    CallbackArgument CB = callbackArgument(Call->getArg(*Fn->CallbackArg));
-    if (CB.Function)
+    const Expr *Arg = Call->getArg(*Fn->CallbackArg);
+    CallbackArgument CB = callbackArgument(Arg);
+    if (CB.Function) {
       U.LinkedTo = noteCallback(Tu, CB.Function);
+    } else if (const FieldDecl *Slot = callbackSlotField(Arg, Tu, Ctx)) {
+      // An ops table: the callbacks are whatever is stored into the field.
+      CallbackSlot &S = noteSlot(Tu, Slot, Ctx);
+      U.LinkedTo = S.Key;
+      const auto *ME = cast<MemberExpr>(Arg->IgnoreParenCasts());
+      S.Mentions.push_back(Tu.writtenToken(ME->getMemberLoc(), Ctx));
+    }
     U.CallbackCast = CB.Cast;
   }
   if (Fn->DataArg && *Fn->DataArg < Call->getNumArgs()) {

@@ -90,6 +90,8 @@ private:
   CallbackInfo &Out;
 };
 
+} // namespace
+
 TypeSite paramSite(TuContext &Tu, const ParmVarDecl *P, bool Legacy, ASTContext &Ctx) {
   TypeSite S;
   S.Name = P->getName().str();
@@ -100,8 +102,6 @@ TypeSite paramSite(TuContext &Tu, const ParmVarDecl *P, bool Legacy, ASTContext 
     S.NameText = Tu.writtenToken(P->getLocation(), Ctx);
   return S;
 }
-
-} // namespace
 
 std::string noteCallback(TuContext &Tu, const FunctionDecl *FD) {
   std::string Key = "callback:" + Tu.functionKey(FD);

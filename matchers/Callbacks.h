@@ -16,6 +16,11 @@ CallbackArgument callbackArgument(const clang::Expr *E);
 
 std::string noteCallback(TuContext &Tu, const clang::FunctionDecl *FD);
 
+// A callback's parameter as written in one declaration: the whole type for a
+// legacy callback (unsigned long), the pointee for a new one.
+TypeSite paramSite(TuContext &Tu, const clang::ParmVarDecl *P, bool Legacy,
+                   clang::ASTContext &Ctx);
+
 } // namespace detasklet
 
 #endif

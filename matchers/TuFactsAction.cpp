@@ -4,6 +4,7 @@
 #include "matchers/ApiCallCollector.h"
 #include "matchers/BodySkipping.h"
 #include "matchers/CallbackCallCollector.h"
+#include "matchers/CallbackSlots.h"
 #include "matchers/ContextCollector.h"
 #include "matchers/FunctionCollector.h"
 #include "matchers/MentionCollector.h"
@@ -29,6 +30,7 @@ public:
     Collectors.push_back(std::make_unique<ApiCallCollector>(Tu));
     Collectors.push_back(std::make_unique<ReferenceCollector>(Tu));
     Collectors.push_back(std::make_unique<CallbackCallCollector>(Tu));
+    Collectors.push_back(std::make_unique<CallbackSlotCollector>(Tu));
     Collectors.push_back(std::make_unique<StateConstantCollector>(Tu));
     Collectors.push_back(std::make_unique<MentionCollector>(Tu));
     Collectors.push_back(std::make_unique<ContextCollector>(Tu));

@@ -105,6 +105,8 @@ public:
     for (const AliasDef &A : Carriers)
       for (const TypeSite &S : A.Types)
         retype(S.TypeText, A.Description);
+    for (const CallbackSlot &S : Slots)
+      retypeSlot(S);
     for (size_t I = 0; I < Renames.size(); ++I)
       if (!RenameConsumed[I])
         addEdit(Renames[I].Range, Renames[I].Text);
@@ -120,6 +122,7 @@ private:
   std::vector<const Use *> Uses;
   std::vector<CallbackInfo> Callbacks;
   std::vector<AliasDef> Carriers;
+  std::vector<CallbackSlot> Slots;
   std::string Queue;
   std::map<std::string, std::string> NewFieldName; // old -> new, for the group's fields
   std::vector<PlannedEdit> Renames;                // every written mention of a renamed name
@@ -134,7 +137,7 @@ private:
       if (O->Decl.Kind != ObjectKind::Field)
         continue;
       std::string New = renamed(O->Decl.Name);
-      if (New != O->Decl.Name &&
+      if (New != O->Decl.Name && !sharesTokenWithSlot(*O) &&
           !std::count(O->Decl.Siblings.begin(), O->Decl.Siblings.end(), New) &&
           renameMentions(O->Mentions, O->Decl.Name, New))
         NewFieldName[O->Decl.Name] = New;
@@ -150,6 +153,18 @@ private:
     std::sort(Renames.begin(), Renames.end(),
               [](const PlannedEdit &A, const PlannedEdit &B) { return A.Range < B.Range; });
     RenameConsumed.assign(Renames.size(), false);
+  }
+
+  // A field whose name is written by the same token as an ops-table field's
+  // (a driver macro's parameter used for both: p->name and p->ops->name) is
+  // not renamed: renaming that token would rename the ops field's access too,
+  // and the ops field keeps its name (its other users may not all be scanned).
+  bool sharesTokenWithSlot(const ObjectReport &O) const {
+    for (const CallbackSlot &S : Slots)
+      for (const TextRange &M : S.Mentions)
+        if (std::find(O.Mentions.begin(), O.Mentions.end(), M) != O.Mentions.end())
+          return true;
+    return false;
   }
 
   // Name with the rules' renames applied (only the one of Word, when given).
@@ -249,6 +264,9 @@ private:
       for (const AliasDef &A : O->Carriers)
         if (CarrierKeys.insert(A.Key).second)
           Carriers.push_back(A);
+      for (const CallbackSlot &S : O->Slots)
+        if (CarrierKeys.insert(S.Key).second)
+          Slots.push_back(S);
     }
   }
 
@@ -455,7 +473,7 @@ private:
   const Use *containerInit(const CallbackInfo &C) {
     const Use *Found = nullptr;
     for (const Use *U : Uses) {
-      if (!isInit(U->Kind) || U->LinkedTo != C.Key)
+      if (!isInit(U->Kind) || !registers(*U, C))
         continue;
       if (U->Data != LegacyData::Container ||
           (Found && Found->ContainerPath != U->ContainerPath))
@@ -463,6 +481,50 @@ private:
       Found = U;
     }
     return Found;
+  }
+
+  // U registers C: names it, or reads an ops-table field C is stored into.
+  bool registers(const Use &U, const CallbackInfo &C) const {
+    if (U.LinkedTo == C.Key)
+      return true;
+    for (const CallbackSlot &S : Slots)
+      if (S.Key == U.LinkedTo &&
+          std::find(S.Callbacks.begin(), S.Callbacks.end(), C.Key) != S.Callbacks.end())
+        return true;
+    return false;
+  }
+
+  // The ops-table field's function-pointer type takes what its callbacks take.
+  void retypeSlot(const CallbackSlot &S) {
+    std::string What = "parameter of " + S.Record + "::" + S.Name;
+    for (const TypeSite &P : S.Params) {
+      if (!S.Legacy)
+        retype(P.TypeText, What);
+      else // named even where it was not: checkpatch wants a name for a struct pointer
+        retypeLegacyParam(P, What, S.Declared, /*AlwaysNamed=*/true);
+    }
+  }
+
+  // unsigned long [data] -> struct work_struct *[work]; false when it is
+  // written otherwise (a problem is planned).
+  // TypedefOk: the canonical type is known to be unsigned long, so a
+  // typedef of it (uintptr_t) as written is fine.
+  bool retypeLegacyParam(const TypeSite &P, const std::string &What, const SourcePos &At,
+                         bool AlwaysNamed = false, bool TypedefOk = false) {
+    const std::string *S = source(P.TypeText, What);
+    if (!S)
+      return false;
+    llvm::StringRef Type = llvm::StringRef(*S).substr(P.TypeText.Offset, P.TypeText.Length);
+    if (squeeze(Type) != "unsigned long" && !TypedefOk) {
+      problem("type-not-rewritable", At, What + " is '" + Type.str() + "', not unsigned long");
+      return false;
+    }
+    TextRange R = P.TypeText;
+    if (P.NameText.valid() && P.NameText.File == R.File && P.NameText.Offset > R.Offset)
+      R.Length = P.NameText.Offset + P.NameText.Length - R.Offset;
+    addEdit(R, Rules.Type + " *" +
+                   (P.NameText.valid() || AlwaysNamed ? Rules.LegacyParameter : ""));
+    return true;
   }
 
   void rewriteCallback(const CallbackInfo &C) {
@@ -477,23 +539,10 @@ private:
               C.Name + "() already declares '" + Param + "'; rename by hand");
       return;
     }
-    for (const TypeSite &P : C.Params) {
-      const std::string *S = source(P.TypeText, "parameter of " + C.Name + "()");
-      if (!S)
+    for (const TypeSite &P : C.Params)
+      if (!retypeLegacyParam(P, "parameter of " + C.Name + "()", C.Declared, false,
+                             C.Signature == "void (unsigned long)"))
         return;
-      llvm::StringRef Type = llvm::StringRef(*S).substr(P.TypeText.Offset, P.TypeText.Length);
-      // A typedef of unsigned long (uintptr_t) is fine: the canonical
-      // signature says what it denotes.
-      if (squeeze(Type) != "unsigned long" && C.Signature != "void (unsigned long)") {
-        problem("type-not-rewritable", C.Declared,
-                C.Name + "() takes '" + Type.str() + "', not unsigned long");
-        return;
-      }
-      TextRange R = P.TypeText;
-      if (P.NameText.valid() && P.NameText.File == R.File && P.NameText.Offset > R.Offset)
-        R.Length = P.NameText.Offset + P.NameText.Length - R.Offset;
-      addEdit(R, Rules.Type + " *" + (P.NameText.valid() ? Param : ""));
-    }
     if (!C.ParamUsed)
       return;
     const Use *Init = containerInit(C);

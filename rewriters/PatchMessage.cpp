@@ -2,6 +2,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
 #include <set>
 
 namespace detasklet {
@@ -73,6 +74,30 @@ std::string patchBody(const std::vector<const GroupPlan *> &Groups, const Invent
   }
   Mapped.push_back("from_tasklet() becomes " + Rules.FromTasklet.Callee + "()");
   Text += llvm::join(Mapped, ", ") + ".";
+  // Ops tables: say which fields change type, and with which functions.
+  std::map<std::string, std::set<std::string>> Slots; // "struct x::f" -> functions
+  for (const GroupPlan *G : Groups)
+    for (const std::string &K : G->Objects) {
+      const ObjectReport *O = ByKey.at(K);
+      for (const CallbackSlot &S : O->Slots)
+        for (const CallbackInfo &C : O->Callbacks)
+          if (std::find(S.Callbacks.begin(), S.Callbacks.end(), C.Key) != S.Callbacks.end())
+            Slots[S.Record + "::" + S.Name].insert(C.Name + "()");
+    }
+  if (!Slots.empty()) {
+    std::vector<std::string> Fields, Functions;
+    for (const auto &[Field, Fns] : Slots) {
+      Fields.push_back(Field);
+      Functions.insert(Functions.end(), Fns.begin(), Fns.end());
+    }
+    std::sort(Functions.begin(), Functions.end());
+    Functions.erase(std::unique(Functions.begin(), Functions.end()), Functions.end());
+    Text += "\n\nThe callbacks are taken from the ops-table field" +
+            std::string(Fields.size() > 1 ? "s " : " ") + llvm::join(Fields, ", ") +
+            ", whose parameter changes to " + Rules.Type + " * together with every function "
+            "stored into " + (Fields.size() > 1 ? "them" : "it") + ": " +
+            llvm::join(Functions, ", ") + ".";
+  }
   for (const std::string &D : Differences) {
     auto Note = Rules.Notes.find(D);
     if (Note != Rules.Notes.end())

@@ -2,6 +2,7 @@
 // one refusal per test. The corpus goldens show whole drivers; these pin the
 // decisions a rule makes.
 #include "rewriters/EditPlanner.h"
+#include "rewriters/PatchMessage.h"
 #include "tool/ScanCommand.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -470,6 +471,151 @@ void pd_kick(void)
   EXPECT_TRUE(contains(P.Converted, "#include <linux/interrupt.h>\n#include <linux/workqueue.h>\n"
                                     "#ifdef CONFIG_DETASKLET_NEVER\n"))
       << P.Converted;
+}
+
+// An ops table's field is retyped with the functions stored into it; a legacy
+// one gets its container from the init's data, and a name for its parameter
+// (checkpatch wants one for a struct pointer). The tasklet field named by the
+// same macro token as the ops field keeps its name (renaming the token would
+// rename the ops access too); the other one is renamed.
+TEST(EditPlanner, OpsTableFieldIsRetypedWithItsCallbacks) {
+  Planned P = plan(R"c(#include <linux/interrupt.h>
+
+struct hw_ops {
+	void (*poll_tasklet)(struct tasklet_struct *t);
+	void (*done)(unsigned long);
+};
+
+struct pd {
+	int n;
+	const struct hw_ops *ops;
+	struct tasklet_struct poll_tasklet;
+	struct tasklet_struct done_tasklet;
+};
+
+static void a_poll(struct tasklet_struct *t)
+{
+	struct pd *p = from_tasklet(p, t, poll_tasklet);
+
+	p->n++;
+}
+
+static void a_done(unsigned long data)
+{
+	struct pd *p = (struct pd *)data;
+
+	p->n--;
+}
+
+const struct hw_ops a_ops = {
+	.poll_tasklet = a_poll,
+	.done = a_done,
+};
+
+#define PD_INIT(name) tasklet_setup(&p->name, p->ops->name)
+
+void pd_start(struct pd *p)
+{
+	PD_INIT(poll_tasklet);
+	tasklet_init(&p->done_tasklet, p->ops->done, (unsigned long)p);
+}
+)c");
+  EXPECT_TRUE(P.Problems.empty());
+  EXPECT_TRUE(contains(P.Converted, "\tvoid (*poll_tasklet)(struct work_struct *t);\n"))
+      << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "\tvoid (*done)(struct work_struct *work);\n")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "\tstruct work_struct poll_tasklet;\n")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "\tstruct work_struct done_bh_work;\n")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "#define PD_INIT(name) INIT_WORK(&p->name, p->ops->name)"))
+      << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "INIT_WORK(&p->done_bh_work, p->ops->done);")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "static void a_done(struct work_struct *work)")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "from_work(p, work, done_bh_work)")) << P.Converted;
+  EXPECT_TRUE(contains(P.Converted, "from_work(p, t, poll_tasklet)")) << P.Converted;
+  // The patch says which fields change type, and with which functions.
+  std::vector<const GroupPlan *> Groups; // the two tasklets are two groups, one patch
+  for (const GroupPlan &G : P.Plan.Groups)
+    Groups.push_back(&G);
+  std::string Body =
+      patchBody(Groups, P.Inv, llvm::cantFail(ConvertRules::loadTarget("bh")));
+  std::string Flat = Body;
+  std::replace(Flat.begin(), Flat.end(), '\n', ' ');
+  EXPECT_TRUE(contains(Flat, "ops-table fields struct hw_ops::done, struct hw_ops::poll_tasklet"))
+      << Body;
+  EXPECT_TRUE(contains(Flat, "a_done(), a_poll().")) << Body;
+}
+
+TEST(EditPlanner, OpsTableFieldGivenAPointerVariableIsLeftAlone) {
+  const char *Driver = R"c(#include <linux/interrupt.h>
+
+struct hw_ops {
+	void (*poll)(struct tasklet_struct *t);
+};
+
+struct pd {
+	struct hw_ops ops;
+	struct tasklet_struct tl;
+};
+
+static void a_poll(struct tasklet_struct *t)
+{
+}
+
+void pd_start(struct pd *p, void (*fn)(struct tasklet_struct *t))
+{
+	p->ops.poll = fn ? fn : a_poll;
+	tasklet_setup(&p->tl, p->ops.poll);
+}
+)c";
+  Planned P = plan(Driver);
+  ASSERT_EQ(P.Inv.Objects.size(), 1u);
+  EXPECT_FALSE(P.Inv.Objects[0].convertible());
+  EXPECT_EQ(P.Inv.Objects[0].Reasons[0].Code, "callback-not-a-function");
+  EXPECT_TRUE(P.Plan.Files.empty());
+  EXPECT_EQ(P.Converted, Driver);
+}
+
+// A file of the tree that was not scanned (here not even in the selection) may
+// fill the same ops table: retyping the field would break it unless what it
+// stores is a function the conversion retypes too.
+TEST(EditPlanner, OpsTableFilledInAnUnscannedFileIsLeftAloneUnlessItStoresAKnownCallback) {
+  const char *Header = R"c(#include <linux/interrupt.h>
+struct hw_ops { void (*poll)(struct tasklet_struct *t); };
+struct pd { const struct hw_ops *ops; struct tasklet_struct tl; };
+void pd_poll(struct tasklet_struct *t);
+)c";
+  const char *Driver = R"c(#include "drv.h"
+
+void pd_poll(struct tasklet_struct *t)
+{
+}
+
+const struct hw_ops pd_ops = { .poll = pd_poll };
+
+void pd_start(struct pd *p)
+{
+	tasklet_setup(&p->tl, p->ops->poll);
+}
+)c";
+  Planned Unknown = plan(Driver, "bh",
+                         {{"drv.h", Header},
+                          {"other.c", "#include \"drv.h\"\nstatic void other_poll(struct "
+                                      "tasklet_struct *t) { }\nconst struct hw_ops other_ops = "
+                                      "{\n\t.poll = other_poll,\n};\n"}});
+  ASSERT_EQ(Unknown.Inv.Objects.size(), 1u);
+  ASSERT_FALSE(Unknown.Inv.Objects[0].convertible());
+  EXPECT_NE(Unknown.Inv.Objects[0].Reasons[0].Message.find("other.c:4"), std::string::npos)
+      << Unknown.Inv.Objects[0].Reasons[0].Message;
+  EXPECT_TRUE(Unknown.Plan.Files.empty());
+
+  Planned Known = plan(Driver, "bh",
+                       {{"drv.h", Header},
+                        {"other.c", "#include \"drv.h\"\nconst struct hw_ops other_ops = "
+                                    "{\n\t.poll = pd_poll,\n};\n"}});
+  ASSERT_EQ(Known.Inv.Objects.size(), 1u);
+  EXPECT_TRUE(Known.Inv.Objects[0].convertible()) << Known.Inv.Objects[0].Reasons[0].Message;
+  EXPECT_TRUE(Known.Problems.empty());
+  EXPECT_TRUE(contains(Known.Converted, "void pd_poll(struct work_struct *t)")) << Known.Converted;
 }
 
 } // namespace

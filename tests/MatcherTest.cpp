@@ -3,6 +3,8 @@
 
 #include "gtest/gtest.h"
 
+#include <algorithm>
+
 using namespace detasklet;
 using namespace detasklet::test;
 
@@ -552,6 +554,129 @@ void probe(struct device *dev, struct chan *c, struct other *o) {
   EXPECT_GE(countUses(*Chan, UseKind::Kill), 1u);
   // other_kill() also frees its pointer: it is not only a tasklet.
   EXPECT_TRUE(hasReason(*Other, "address-escapes-untyped"));
+}
+
+// Ops tables: an init reading a function-pointer field registers every
+// function stored into it, in whichever TU (designated and positional
+// initialisers, assignments); a test of the field is no obstacle.
+const char *OpsHeader = R"c(
+#include <linux/interrupt.h>
+struct hw_ops { int (*start)(void); void (*poll)(struct tasklet_struct *t); };
+struct dev { const struct hw_ops *ops; struct tasklet_struct tl; int n; };
+)c";
+
+TEST(Matchers, OpsFieldCallbacksAreEveryFunctionStoredIntoIt) {
+  std::map<std::string, std::string> Header = {{"hw.h", OpsHeader}};
+  InventoryBuilder B("/virtual");
+  B.add(collect("#include \"hw.h\"\n"
+                "void dev_init(struct dev *d) { if (d->ops->poll) tasklet_setup(&d->tl, d->ops->poll); }\n"
+                "void dev_irq(struct dev *d) { tasklet_schedule(&d->tl); }\n",
+                "core.c", Header));
+  B.add(collect("#include \"hw.h\"\n"
+                "static void a_poll(struct tasklet_struct *t) { struct dev *d = from_tasklet(d, t, tl); d->n++; }\n"
+                "const struct hw_ops a_ops = { .poll = a_poll };\n",
+                "a.c", Header));
+  B.add(collect("#include \"hw.h\"\n"
+                "static void b_poll(struct tasklet_struct *t) { }\n"
+                "struct hw_ops b_ops = { 0, b_poll };\n"
+                "struct hw_ops c_ops;\n"
+                "void c_prepare(void) { c_ops.poll = b_poll; c_ops.start = 0; }\n",
+                "b.c", Header));
+  Inventory Inv = B.finish();
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  EXPECT_TRUE(O->convertible()) << O->Reasons[0].Code << ": " << O->Reasons[0].Message;
+  EXPECT_TRUE(hasNote(*O, "callback-from-ops-table"));
+  ASSERT_EQ(O->Slots.size(), 1u);
+  EXPECT_EQ(O->Slots[0].Name, "poll");
+  EXPECT_FALSE(O->Slots[0].Legacy);
+  ASSERT_EQ(O->Slots[0].Params.size(), 1u);
+  std::vector<std::string> Names;
+  for (const CallbackInfo &C : O->Callbacks)
+    Names.push_back(C.Name);
+  std::sort(Names.begin(), Names.end());
+  EXPECT_EQ(Names, (std::vector<std::string>{"a_poll", "b_poll"}));
+}
+
+TEST(Matchers, OpsFieldGivenAFunctionPointerVariableIsManual) {
+  Inventory Inv = inventoryOf(withPrelude(std::string(OpsHeader) + R"c(
+static void a_poll(struct tasklet_struct *t) { }
+void dev_init(struct dev *d, struct hw_ops *ops, void (*fn)(struct tasklet_struct *)) {
+	ops->poll = a_poll;
+	ops->poll = fn;
+	tasklet_setup(&d->tl, d->ops->poll);
+}
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  ASSERT_TRUE(hasReason(*O, "callback-not-a-function"));
+  EXPECT_NE(O->Reasons[0].Message.find("not a named function"), std::string::npos)
+      << O->Reasons[0].Message;
+}
+
+TEST(Matchers, OpsFieldCalledDirectlyOrNeverFilledIsManual) {
+  Inventory Called = inventoryOf(withPrelude(std::string(OpsHeader) + R"c(
+static void a_poll(struct tasklet_struct *t) { }
+const struct hw_ops a_ops = { .poll = a_poll };
+void dev_init(struct dev *d) { tasklet_setup(&d->tl, d->ops->poll); }
+void dev_now(struct dev *d) { d->ops->poll(&d->tl); }
+)c"));
+  const ObjectReport *O = findObject(Called, "tl");
+  ASSERT_TRUE(O);
+  // The call passes the tasklet to an unseen function as well.
+  EXPECT_TRUE(hasReason(*O, "escapes-to-unseen-function"));
+  bool Said = false;
+  for (const Finding &F : O->Reasons)
+    Said |= F.Code == "callback-not-a-function" &&
+            F.Message.find("cannot be followed") != std::string::npos;
+  EXPECT_TRUE(Said);
+
+  Inventory Empty = inventoryOf(withPrelude(std::string(OpsHeader) + R"c(
+void dev_init(struct dev *d) { tasklet_setup(&d->tl, d->ops->poll); }
+)c"));
+  O = findObject(Empty, "tl");
+  ASSERT_TRUE(O);
+  ASSERT_TRUE(hasReason(*O, "callback-not-a-function"));
+  EXPECT_NE(O->Reasons[0].Message.find("no scanned file stores"), std::string::npos)
+      << O->Reasons[0].Message;
+}
+
+// A callback also stored into a field of its shape that no init reads (here a
+// named callback kept in a second table for later) has a use the conversion
+// does not retype: the group stays manual.
+TEST(Matchers, CallbackAlsoStoredIntoAnotherFieldIsManual) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct dev { struct tasklet_struct tl; };
+struct hooks { void (*later)(struct tasklet_struct *t); };
+static void dev_cb(struct tasklet_struct *t) { }
+struct hooks dev_hooks = { .later = dev_cb };
+void dev_init(struct dev *d) { tasklet_setup(&d->tl, dev_cb); }
+)c"));
+  const ObjectReport *O = findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  ASSERT_TRUE(hasReason(*O, "callback-stored-elsewhere"));
+  EXPECT_NE(O->Reasons[0].Message.find("struct hooks::later"), std::string::npos)
+      << O->Reasons[0].Message;
+}
+
+// One legacy callback, from an ops table and by name, for two tasklets of one
+// structure with the container as data: from_work() can name only one of the
+// two members, so both stay manual (convert would refuse the same way).
+TEST(Matchers, LegacyCallbackWithTwoContainerMembersIsManual) {
+  Inventory Inv = inventoryOf(withPrelude(R"c(
+struct hw_ops { void (*done)(unsigned long); };
+struct pd { const struct hw_ops *ops; struct tasklet_struct a_tl, b_tl; int n; };
+static void pd_done(unsigned long data) { ((struct pd *)data)->n++; }
+const struct hw_ops pd_ops = { .done = pd_done };
+void pd_init(struct pd *p) {
+	tasklet_init(&p->a_tl, p->ops->done, (unsigned long)p);
+	tasklet_init(&p->b_tl, pd_done, (unsigned long)p);
+}
+)c"));
+  const ObjectReport *A = findObject(Inv, "a_tl");
+  ASSERT_TRUE(A);
+  ASSERT_TRUE(hasReason(*A, "legacy-data-not-container"));
+  EXPECT_NE(A->Reasons[0].Message.find("a_tl, b_tl"), std::string::npos) << A->Reasons[0].Message;
 }
 
 } // namespace

@@ -89,9 +89,18 @@ auto fields(ContextFacts &X) {
   auto &[Entries, Locks, Queries] = X;
   return std::tie(Entries, Locks, Queries);
 }
+auto fields(SlotProblem &X) {
+  auto &[At, Text, Why] = X;
+  return std::tie(At, Text, Why);
+}
+auto fields(CallbackSlot &X) {
+  auto &[Key, Name, Record, Legacy, Declared, Params, Callbacks, Problems, Mentions] = X;
+  return std::tie(Key, Name, Record, Legacy, Declared, Params, Callbacks, Problems, Mentions);
+}
 auto fields(TuFacts &X) {
-  auto &[MainFile, Objects, Uses, Callbacks, Aliases, Mentions, Functions, Context] = X;
-  return std::tie(MainFile, Objects, Uses, Callbacks, Aliases, Mentions, Functions, Context);
+  auto &[MainFile, Objects, Uses, Callbacks, Aliases, Mentions, Functions, Context, Slots] = X;
+  return std::tie(MainFile, Objects, Uses, Callbacks, Aliases, Mentions, Functions, Context,
+                  Slots);
 }
 
 template <typename T>

@@ -18,6 +18,7 @@ endfunction()
 # Objects the protocol abstraction refuses, with the reason it must give.
 set(cannot_array-const "array of 2 tasklets")
 set(cannot_percpu "per-CPU object")
+set(cannot_ops-table "2 callbacks from an ops table")
 
 file(GLOB scenario_files ${SCENARIOS}/*.c)
 set(compared 0)

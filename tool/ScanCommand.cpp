@@ -3,6 +3,7 @@
 #include "inventory/InventoryJson.h"
 #include "inventory/PathUtil.h"
 #include "tool/ScanReport.h"
+#include "tool/SlotWriters.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -28,6 +29,10 @@ llvm::Expected<Inventory> buildInventory(const SelectionRequest &Selection,
     else
       Builder.add(O.Facts);
   }
+  std::set<std::string> Scanned(Builder.scanned().begin(), Builder.scanned().end());
+  Builder.checkSlots([&](const CallbackSlot &S, const std::set<std::string> &Known) {
+    return unscannedSlotWriters(S, Known, Sel->Root, Scanned);
+  });
   Inventory Inv = Builder.finish();
   // What else the database holds: a header shared with those TUs must not be
   // edited on the strength of the selection alone.

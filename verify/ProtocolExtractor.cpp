@@ -110,14 +110,22 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O) const {
   // Its own callback: the one its initialisation names (a group converted
   // together lists every member's callback).
   std::set<std::string> Own;
-  for (const Use &U : O.Uses)
-    if ((isInit(U.Kind) || isDeclare(U.Kind)) && U.Target == O.Decl.Key &&
-        llvm::StringRef(U.LinkedTo).starts_with("callback:"))
+  for (const Use &U : O.Uses) {
+    if (!(isInit(U.Kind) || isDeclare(U.Kind)) || U.Target != O.Decl.Key)
+      continue;
+    if (llvm::StringRef(U.LinkedTo).starts_with("callback:"))
       Own.insert(U.LinkedTo);
+    for (const CallbackSlot &S : O.Slots) // an ops table: whatever is stored there
+      if (S.Key == U.LinkedTo)
+        Own.insert(S.Callbacks.begin(), S.Callbacks.end());
+  }
   std::vector<const CallbackInfo *> Callbacks;
   for (const CallbackInfo &C : O.Callbacks)
     if (Own.count(C.Key) || (Own.empty() && O.Callbacks.size() == 1))
       Callbacks.push_back(&C);
+  if (Callbacks.size() != 1 && !O.Slots.empty())
+    return Cannot(std::to_string(Callbacks.size()) +
+                  " callbacks from an ops table: which one a device runs is not modelled");
   if (Callbacks.size() != 1)
     return Cannot(std::to_string(Callbacks.size()) + " callbacks: re-initialisation with another "
                                                       "callback is not modelled");
