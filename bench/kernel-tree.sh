@@ -189,7 +189,10 @@ N_FAILED=$(wc -l <"$FAILED")
 # directory changes signature there: that TU must be parsed and rebuilt too.
 step callback-tus
 CALLBACK_TUS=$META/callback-tus.txt
-if [[ $REBUILD -eq 0 && -f $CALLBACK_TUS && ! $META/baseline.stamp -nt $CALLBACK_TUS ]]; then
+# Redone when the baseline or the finder changes.
+cb_sum=$(cat "$OK" "$HERE/lib/callback-tus.py" | sha256sum | cut -d' ' -f1)
+if [[ $REBUILD -eq 0 && -f $CALLBACK_TUS && -f $META/callback-tus.stamp
+      && $(cat "$META/callback-tus.stamp") == "$cb_sum" ]]; then
     done_step cached
 else
     mapfile -t extra < <(python3 "$HERE/lib/callback-tus.py" . "$OK")
@@ -202,6 +205,7 @@ else
         done
     fi
     mv "$CALLBACK_TUS.tmp" "$CALLBACK_TUS"
+    echo "$cb_sum" >"$META/callback-tus.stamp"
     done_step "$(wc -l <"$CALLBACK_TUS") of ${#extra[@]} built"
 fi
 
