@@ -6,6 +6,7 @@
 #include "rewriters/StatementText.h"
 #include "inventory/LegacyDataField.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -33,8 +34,10 @@ std::optional<std::string> UnscannedIncluders::includerOf(const std::string &Hea
   if (!Indexed) {
     // One pass over the unscanned TUs, read and dropped: the file names their
     // #include lines name. Textual and direct: it over-approximates (another
-    // header of the same name), which only keeps more alone; headers reached
-    // through other headers are not seen.
+    // header of the same name reached through -I), which only keeps more
+    // alone; headers reached through other headers are not seen. A quoted
+    // include of a file that exists beside the TU is that file, not any
+    // header of the name (scripts/kconfig/conf.c's "internal.h" is not mhi's).
     Indexed = true;
     for (const std::string &Tu : Tus) {
       llvm::SmallString<256> Path(Sources.root());
@@ -48,16 +51,31 @@ std::optional<std::string> UnscannedIncluders::includerOf(const std::string &Hea
         Line = Line.trim();
         if (!Line.consume_front("#") || !Line.ltrim().starts_with("include"))
           continue;
-        Line = Line.rtrim().drop_back(); // the closing " or >
+        Line = Line.rtrim();
+        bool Quoted = Line.ends_with("\"");
+        Line = Line.drop_back(); // the closing " or >
         Line = Line.substr(Line.find_last_of("\"<") + 1);
-        IncludedBy.try_emplace(llvm::sys::path::filename(Line).str(), Tu);
+        Includer I{Tu, ""};
+        if (Quoted) {
+          llvm::SmallString<256> Beside(llvm::sys::path::parent_path(Tu));
+          llvm::sys::path::append(Beside, Line);
+          llvm::sys::path::remove_dots(Beside, /*remove_dot_dot=*/true);
+          llvm::SmallString<256> Full(Sources.root());
+          llvm::sys::path::append(Full, Beside);
+          if (llvm::sys::fs::exists(Full))
+            I.Resolved = Beside.str().str();
+        }
+        IncludedBy[llvm::sys::path::filename(Line).str()].push_back(std::move(I));
       }
     }
   }
   auto It = IncludedBy.find(llvm::sys::path::filename(Header).str());
   if (It == IncludedBy.end())
     return std::nullopt;
-  return It->second;
+  for (const Includer &I : It->second)
+    if (I.Resolved.empty() || I.Resolved == Header)
+      return I.Tu;
+  return std::nullopt;
 }
 
 namespace {

@@ -42,7 +42,11 @@ private:
   const std::vector<std::string> &Tus;
   SourceFiles &Sources;
   bool Indexed = false;
-  std::map<std::string, std::string> IncludedBy; // file name -> first unscanned TU including it
+  struct Includer {
+    std::string Tu;
+    std::string Resolved; // "dir/name.h" when a quoted include names a file beside the TU
+  };
+  std::map<std::string, std::vector<Includer>> IncludedBy; // file name -> unscanned TUs
 };
 
 struct PlannedEdit {

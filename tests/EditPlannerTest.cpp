@@ -30,6 +30,7 @@ Planned plan(const std::string &Code, const std::string &Target = "bh",
   EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("detasklet-planner", Dir));
   auto Write = [&](const char *Name, const std::string &Text) {
     std::error_code EC;
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path((Dir + "/" + Name).str()));
     llvm::raw_fd_ostream Out((Dir + "/" + Name).str(), EC);
     Out << Text;
   };
@@ -312,6 +313,14 @@ void pd_start(struct pd *p)
   ASSERT_EQ(Partial.Problems.size(), 1u);
   EXPECT_EQ(Partial.Problems[0], "header-shared-with-unscanned");
   EXPECT_TRUE(Partial.Plan.Files.empty());
+  // A header of the same name beside an unscanned TU is that TU's own.
+  std::map<std::string, std::string> Namesake = {
+      {"drv.h", Tree.at("drv.h")},
+      {"tools/drv.h", "int unrelated;\n"},
+      {"tools/gen.c", "#include \"drv.h\"\nint main(void) { return unrelated; }\n"}};
+  Planned Beside = plan(Driver, "bh", Namesake, {"tools/gen.c"});
+  EXPECT_TRUE(Beside.Problems.empty()) << Beside.Problems.front();
+  EXPECT_TRUE(contains(Beside.Converted, "INIT_WORK(&p->tl, pd_fn);"));
   // Nothing else in the database: the header is the driver's own.
   Planned Whole = plan(Driver, "bh", Tree);
   EXPECT_TRUE(Whole.Problems.empty());
