@@ -175,5 +175,38 @@ int m_busy(struct m *m) { return test_bit(TASKLET_STATE_SCHED, &m->tl.state); }
       << PM.CannotAbstract;
 }
 
+TEST(ProtocolExtractor, EachCallbackOfSeveralHasAProtocolOfItsOwn) {
+  // Two chips initialise one field with their own callbacks; chip b's callback
+  // re-arms the tasklet, chip a's does not.
+  Inventory Inv = test::inventoryOf(R"(
+#include <linux/interrupt.h>
+struct chip { struct tasklet_struct tl; };
+static void a_bh(struct tasklet_struct *t) { }
+static void b_bh(struct tasklet_struct *t)
+{
+	struct chip *c = from_tasklet(c, t, tl);
+	tasklet_schedule(&c->tl);
+}
+void a_probe(struct chip *c) { tasklet_setup(&c->tl, a_bh); }
+void b_probe(struct chip *c) { tasklet_setup(&c->tl, b_bh); }
+void chip_kick(struct chip *c) { tasklet_schedule(&c->tl); }
+)");
+  const ObjectReport *O = test::findObject(Inv, "tl");
+  ASSERT_TRUE(O);
+  ProtocolExtractor X(Inv);
+  ObjectProtocol Whole = X.extract(*O);
+  ASSERT_EQ(Whole.SeveralCallbacks.size(), 2u) << Whole.CannotAbstract;
+  for (const std::string &Key : Whole.SeveralCallbacks) {
+    ObjectProtocol P = X.extract(*O, Key);
+    ASSERT_TRUE(P.abstracted()) << P.CannotAbstract;
+    // The other chip's probe and callback are not this instance's.
+    bool A = P.Callback == "a_bh";
+    EXPECT_TRUE(function(P, A ? "a_probe" : "b_probe"));
+    EXPECT_FALSE(function(P, A ? "b_probe" : "a_probe"));
+    EXPECT_EQ(function(P, "b_bh") != nullptr, !A);
+    ASSERT_TRUE(function(P, "chip_kick"));
+  }
+}
+
 } // namespace
 } // namespace detasklet

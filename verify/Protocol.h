@@ -74,6 +74,10 @@ struct ObjectProtocol {
   std::vector<ProtocolFunction> Functions; // in the order of their first use
   // Non-empty: no protocol was built, and this says why.
   std::string CannotAbstract;
+  // Refused only because its instances run different callbacks: the keys of
+  // those callbacks, each of which has a protocol of its own.
+  std::vector<std::string> SeveralCallbacks;
+  std::string Callback; // the one callback this protocol is for, when one of several
 
   bool abstracted() const { return CannotAbstract.empty(); }
   // The protocol without names or positions: objects with the same canonical

@@ -88,7 +88,8 @@ void mergeAlike(ObjectProtocol &P) {
 
 } // namespace
 
-ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O) const {
+ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
+                                          const std::string &OnlyCallback) const {
   ObjectProtocol P;
   P.ObjectKey = O.Decl.Key;
   P.Name = O.Decl.Record.empty() ? O.Decl.Name : O.Decl.Record + "::" + O.Decl.Name;
@@ -123,12 +124,26 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O) const {
   for (const CallbackInfo &C : O.Callbacks)
     if (Own.count(C.Key) || (Own.empty() && O.Callbacks.size() == 1))
       Callbacks.push_back(&C);
-  if (Callbacks.size() != 1 && !O.Slots.empty())
+  std::vector<const CallbackInfo *> Others; // callbacks of other instances
+  if (!OnlyCallback.empty()) {
+    auto It = std::find_if(Callbacks.begin(), Callbacks.end(),
+                           [&](const CallbackInfo *C) { return C->Key == OnlyCallback; });
+    if (It == Callbacks.end())
+      return Cannot("no callback " + OnlyCallback + " of its own");
+    Others = Callbacks;
+    Others.erase(Others.begin() + (It - Callbacks.begin()));
+    P.Callback = (*It)->Name;
+    Callbacks = {*It};
+  }
+  if (Callbacks.size() > 1) {
+    for (const CallbackInfo *C : Callbacks)
+      P.SeveralCallbacks.push_back(C->Key);
     return Cannot(std::to_string(Callbacks.size()) +
-                  " callbacks from an ops table: which one a device runs is not modelled");
-  if (Callbacks.size() != 1)
-    return Cannot(std::to_string(Callbacks.size()) + " callbacks: re-initialisation with another "
-                                                      "callback is not modelled");
+                  (O.Slots.empty() ? " callbacks" : " callbacks from an ops table") +
+                  ": each instance's one is checked on its own");
+  }
+  if (Callbacks.empty())
+    return Cannot("no callback of its own was seen");
 
   // Uses whose tasklet is unknown may be this one's: its protocol would miss them.
   std::set<std::string> Files;
@@ -139,14 +154,22 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O) const {
       return Cannot("a use whose tasklet could not be identified is in " + U.Site.Where.str() +
                     " (" + useKindCode(U.Kind).str() + ")");
 
-  // The callback's own function key, as uses name it.
-  const CallbackInfo &Cb = *Callbacks.front();
-  auto IsCallback = [&](const std::string &Key) {
+  // A callback's own function key, as uses name it.
+  auto IsFunctionOf = [&](const CallbackInfo &C, const std::string &Key) {
     auto It = Inv.Functions.find(Key);
-    if (It == Inv.Functions.end() || It->second.Name != Cb.Name)
+    if (It == Inv.Functions.end() || It->second.Name != C.Name)
       return false;
-    return fileOf(Key).empty() || fileOf(Key) == Cb.Declared.File ||
-           It->second.Begin.File == Cb.Declared.File;
+    return fileOf(Key).empty() || fileOf(Key) == C.Declared.File ||
+           It->second.Begin.File == C.Declared.File;
+  };
+  const CallbackInfo &Cb = *Callbacks.front();
+  auto IsCallback = [&](const std::string &Key) { return IsFunctionOf(Cb, Key); };
+  // What only other instances do: an init with another callback, the body of another callback.
+  auto OtherInstances = [&](const Use &U) {
+    for (const CallbackInfo *Other : Others)
+      if ((isInit(U.Kind) && U.LinkedTo == Other->Key) || IsFunctionOf(*Other, U.Function))
+        return true;
+    return false;
   };
 
   // Uses by function, in source order; functions in the order of their first use.
@@ -154,7 +177,8 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O) const {
   std::vector<std::string> Order;
   std::vector<const Use *> Sorted;
   for (const Use &U : O.Uses)
-    Sorted.push_back(&U);
+    if (!OtherInstances(U))
+      Sorted.push_back(&U);
   std::stable_sort(Sorted.begin(), Sorted.end(),
                    [](const Use *A, const Use *B) { return A->Site.Where < B->Site.Where; });
   std::set<std::string> InitFunctions;

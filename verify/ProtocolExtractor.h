@@ -13,7 +13,11 @@ namespace detasklet {
 class ProtocolExtractor {
 public:
   explicit ProtocolExtractor(const Inventory &Inv) : Inv(Inv) {}
-  ObjectProtocol extract(const ObjectReport &Object) const;
+  // With OnlyCallback (a key of ObjectProtocol::SeveralCallbacks): the protocol
+  // of the instances initialised with that callback, on the assumption that an
+  // instance keeps the callback it was initialised with (one per chip, per
+  // queue, per ops table). Other callbacks' inits and functions are left out.
+  ObjectProtocol extract(const ObjectReport &Object, const std::string &OnlyCallback = "") const;
 
 private:
   const Inventory &Inv;

@@ -5,6 +5,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 
+#include <optional>
+
 namespace detasklet {
 
 SemanticsChecker::SemanticsChecker(const Inventory &Inv, const ConversionPlan &Plan,
@@ -33,6 +35,8 @@ ObjectCheck SemanticsChecker::check(const ObjectReport &O) {
     return C;
   }
   C.Protocol = Extractor.extract(O);
+  if (!C.Protocol.SeveralCallbacks.empty())
+    return checkEachCallback(O, C.Protocol.SeveralCallbacks);
   if (!C.Protocol.abstracted()) {
     C.Check.Verdict = ProtocolVerdict::CannotAbstract;
     C.Reason = C.Protocol.CannotAbstract;
@@ -40,6 +44,35 @@ ObjectCheck SemanticsChecker::check(const ObjectReport &O) {
   }
   C.Check = Verifier.check(C.Protocol);
   return C;
+}
+
+// Instances initialised with different callbacks (one per chip, per queue, per
+// ops table) are checked one callback at a time; the object's verdict is the
+// worst of them, shown with its callback, and one that cannot be abstracted
+// makes the object so.
+ObjectCheck SemanticsChecker::checkEachCallback(const ObjectReport &O,
+                                                const std::vector<std::string> &Callbacks) {
+  std::optional<ObjectCheck> Worst;
+  std::vector<std::string> Verdicts;
+  for (const std::string &Key : Callbacks) {
+    ObjectCheck C;
+    C.Protocol = Extractor.extract(O, Key);
+    C.Protocol.Name += " [callback " + C.Protocol.Callback + "]";
+    if (!C.Protocol.abstracted()) {
+      C.Check.Verdict = ProtocolVerdict::CannotAbstract;
+      C.Reason = "with callback " + C.Protocol.Callback + ": " + C.Protocol.CannotAbstract;
+      return C;
+    }
+    C.Check = Verifier.check(C.Protocol);
+    Verdicts.push_back(C.Protocol.Callback + " " + protocolVerdictCode(C.Check.Verdict).str());
+    // ProtocolVerdict is ordered from worst to best.
+    if (!Worst || C.Check.Verdict < Worst->Check.Verdict)
+      Worst = std::move(C);
+  }
+  Worst->Protocol.Name += " (worst of " + std::to_string(Callbacks.size()) +
+                          " callbacks, each instance keeping its own: " +
+                          llvm::join(Verdicts, ", ") + ")";
+  return std::move(*Worst);
 }
 
 llvm::Expected<std::string> SemanticsChecker::createWorkDir() {

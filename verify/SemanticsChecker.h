@@ -33,6 +33,8 @@ public:
   static llvm::Expected<std::string> createWorkDir();
 
 private:
+  ObjectCheck checkEachCallback(const ObjectReport &O, const std::vector<std::string> &Callbacks);
+
   std::set<std::string> Converted;
   std::map<std::string, std::string> NotConverted; // key -> the planner's reason
   ProtocolExtractor Extractor;
