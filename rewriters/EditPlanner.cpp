@@ -1,16 +1,17 @@
 #include "rewriters/EditPlanner.h"
 
+#include "inventory/LegacyDataField.h"
 #include "inventory/Reasons.h"
 #include "rewriters/CallText.h"
 #include "rewriters/ContextWarnings.h"
 #include "rewriters/StatementText.h"
-#include "inventory/LegacyDataField.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 namespace detasklet {
@@ -51,10 +52,12 @@ std::optional<std::string> UnscannedIncluders::includerOf(const std::string &Hea
         Line = Line.trim();
         if (!Line.consume_front("#") || !Line.ltrim().starts_with("include"))
           continue;
-        Line = Line.rtrim();
-        bool Quoted = Line.ends_with("\"");
-        Line = Line.drop_back(); // the closing " or >
-        Line = Line.substr(Line.find_last_of("\"<") + 1);
+        // The first "name" or <name> after "include"; a comment may follow it.
+        Line = Line.ltrim().drop_front(strlen("include")).ltrim();
+        bool Quoted = Line.starts_with("\"");
+        if (!Quoted && !Line.starts_with("<"))
+          continue; // a macro naming the header
+        Line = Line.drop_front().take_until([](char C) { return C == '"' || C == '>'; });
         Includer I{Tu, ""};
         if (Quoted) {
           llvm::SmallString<256> Beside(llvm::sys::path::parent_path(Tu));
@@ -645,6 +648,9 @@ private:
       return Refuse("its definition was not found written as 'fn(unsigned long data) {'");
     if (Definition->Name == Rules.LegacyParameter)
       return Refuse("its parameter is already called '" + Rules.LegacyParameter + "'");
+    if (!recordVisibleAt(Owner->Decl, Definition->NameText))
+      return Refuse(Owner->Decl.Record + " is not seen to be defined before " + C.Name +
+                    "(), and container_of() needs its layout there");
 
     if (!declareDataField(*Owner, DataField))
       return Refuse("the declaration of " + Owner->Decl.Name +
@@ -669,6 +675,28 @@ private:
     std::string Blank = nextLineDeclares(S, BodyOpen) ? "" : "\n";
     addEdit({Definition->NameText.File, BodyOpen, 0}, "\n" + Line + Blank);
     Plan.Differences.push_back("legacy_data_field");
+  }
+
+  // Whether the record holding the tasklet is complete at At: defined earlier
+  // in the same file, or in a header that file #includes by name (textual:
+  // a header reached only through another is refused, never guessed).
+  bool recordVisibleAt(const ObjectDecl &O, const TextRange &At) {
+    const std::string &RecordFile = O.Declared.File;
+    if (RecordFile == At.File) {
+      const std::string *S = Sources.get(At.File);
+      return S && O.Declared.Line <= unsigned(llvm::StringRef(*S).take_front(At.Offset).count('\n') + 1);
+    }
+    const std::string *S = Sources.get(At.File);
+    if (!S || !llvm::StringRef(RecordFile).ends_with(".h"))
+      return false;
+    std::string Name = llvm::sys::path::filename(RecordFile).str();
+    for (llvm::StringRef Line : llvm::split(llvm::StringRef(*S), '\n')) {
+      Line = Line.trim();
+      if (Line.consume_front("#") && Line.ltrim().starts_with("include") &&
+          (Line.contains("/" + Name) || Line.contains("\"" + Name) || Line.contains("<" + Name)))
+        return true;
+    }
+    return false;
   }
 
   // "unsigned long task_data;" on the line after the tasklet's own, aligned as
@@ -717,6 +745,10 @@ private:
       return "tasklet_init() at " + Init.Site.Where.File + ":" +
              std::to_string(Init.Site.Where.Line) +
              " is not a statement of its own in a block, so nothing can follow it";
+    // The data is copied as one line: a comment inside it would swallow the rest.
+    if (llvm::StringRef(Init.DataText).contains("/*") ||
+        llvm::StringRef(Init.DataText).contains("//"))
+      return "the data argument of tasklet_init() holds a comment";
     std::string Access = *initFieldAccess(O.Decl, Init);
     Access.resize(Access.size() - O.Decl.Name.size());
     std::string Statement =

@@ -51,19 +51,31 @@ std::optional<StatementSlot> slotAfterCallStatement(llvm::StringRef Source, unsi
   if (Semi >= Source.size() || Source[Semi] != ';')
     return std::nullopt;
   Slot.After = Semi + 1;
-  // The token before the statement, skipping blanks and block comments backwards.
+  // The token before the statement, skipping backwards over blanks, comments,
+  // preprocessor lines and labels on lines of their own.
   llvm::StringRef Before = Source.take_front(Start).rtrim();
-  while (Before.ends_with("*/")) {
-    size_t Open = Before.rfind("/*");
-    if (Open == llvm::StringRef::npos)
-      return std::nullopt;
-    Before = Before.take_front(Open).rtrim();
+  bool AcrossDirective = false;
+  while (!Before.empty()) {
+    llvm::StringRef Line = Before.substr(lineStart(Before, Before.size()));
+    llvm::StringRef Code = Line.ltrim();
+    if (Before.ends_with("*/")) {
+      size_t Open = Before.rfind("/*");
+      if (Open == llvm::StringRef::npos)
+        return std::nullopt;
+      Before = Before.take_front(Open).rtrim();
+    } else if (Code.starts_with("//") || Code.starts_with("#")) {
+      AcrossDirective |= Code.starts_with("#");
+      Before = Before.drop_back(Line.size()).rtrim();
+    } else if (Code.ends_with(":") && !Code.contains(';') && !Code.contains('?')) {
+      Before = Before.drop_back(Line.size()).rtrim(); // "out:", "case X:", "default:"
+    } else {
+      break;
+    }
   }
-  llvm::StringRef PrevLine = Before.substr(lineStart(Before, Before.size())).ltrim();
-  if ((!Before.empty() && llvm::StringRef(";{}:").contains(Before.back())) ||
-      PrevLine.starts_with("#"))
+  if (Before.empty() || llvm::StringRef(";{}").contains(Before.back()))
     return Slot;
-  if (!Before.ends_with(")"))
+  // Braces around a body split by #if/#else would not pair up with it.
+  if (!Before.ends_with(")") || AcrossDirective)
     return std::nullopt; // "else\n\tcall();", a macro, ...
   // The control statement's header: the '(' matching that ')', and its keyword.
   int Depth = 0;

@@ -627,4 +627,58 @@ void pd_start(struct pd *p)
   EXPECT_TRUE(contains(Known.Converted, "void pd_poll(struct work_struct *t)")) << Known.Converted;
 }
 
+TEST(EditPlanner, ForeignDataNeedsItsStructCompleteInTheCallback) {
+  // The callback comes before the struct: container_of() could not compile there.
+  Planned P = plan(R"c(#include <linux/interrupt.h>
+
+struct kite_host;
+
+static void kite_fn(unsigned long data)
+{
+	(*(int *)data)++;
+}
+
+struct kite_host {
+	int *count;
+	struct tasklet_struct t;
+};
+
+void kite_start(struct kite_host *h)
+{
+	tasklet_init(&h->t, kite_fn, (unsigned long)h->count);
+}
+)c");
+  ASSERT_EQ(P.Problems.size(), 1u);
+  EXPECT_EQ(P.Problems[0], "legacy-data-not-container");
+  EXPECT_TRUE(P.Plan.Files.empty());
+}
+
+TEST(EditPlanner, ForeignDataWithACommentInsideIsLeftAlone) {
+  // Copied onto one line, the comment would swallow what follows it.
+  Planned P = plan(foreignDataDriver(
+      "", "\ttasklet_init(&h->rx_tasklet, wren_rx, (unsigned long) // the port\n\t\t     h->port);"));
+  ASSERT_EQ(P.Problems.size(), 1u);
+  EXPECT_EQ(P.Problems[0], "legacy-data-not-container");
+}
+
+TEST(EditPlanner, QuotedIncludeWithACommentStillCountsForUnscannedTus) {
+  std::map<std::string, std::string> Tree = {
+      {"drv.h", "#include <linux/interrupt.h>\nstruct pd { struct tasklet_struct tl; };\n"},
+      {"other.c", "#include \"drv.h\"\t/* struct pd */\nvoid other(struct pd *p) { }\n"}};
+  Planned P = plan(R"c(#include "drv.h"
+
+static void pd_fn(struct tasklet_struct *t)
+{
+}
+
+void pd_start(struct pd *p)
+{
+	tasklet_setup(&p->tl, pd_fn);
+}
+)c",
+                   "bh", Tree, {"other.c"});
+  ASSERT_EQ(P.Problems.size(), 1u);
+  EXPECT_EQ(P.Problems[0], "header-shared-with-unscanned");
+}
+
 } // namespace

@@ -164,12 +164,20 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
   };
   const CallbackInfo &Cb = *Callbacks.front();
   auto IsCallback = [&](const std::string &Key) { return IsFunctionOf(Cb, Key); };
-  // What only other instances do: an init with another callback, the body of another callback.
+  // What only other instances do: an init with another callback. Another
+  // callback's body stays: uses are per field, and it may reach this instance
+  // (a queue's callback kicking its sibling queue); it runs in softirq context.
   auto OtherInstances = [&](const Use &U) {
     for (const CallbackInfo *Other : Others)
-      if ((isInit(U.Kind) && U.LinkedTo == Other->Key) || IsFunctionOf(*Other, U.Function))
+      if (isInit(U.Kind) && U.LinkedTo == Other->Key)
         return true;
     return false;
+  };
+  auto OtherCallback = [&](const std::string &FunctionKey) -> const CallbackInfo * {
+    for (const CallbackInfo *Other : Others)
+      if (IsFunctionOf(*Other, FunctionKey))
+        return Other;
+    return nullptr;
   };
 
   // Uses by function, in source order; functions in the order of their first use.
@@ -265,6 +273,9 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
     if (IsCallback(F.Key)) {
       F.Context = ProtocolContext::Callback;
       F.Why = "the tasklet's callback";
+    } else if (const CallbackInfo *Other = OtherCallback(F.Key)) {
+      F.Context = ProtocolContext::Softirq;
+      F.Why = "the callback of instances initialised with " + Other->Name;
     } else if (Entry) {
       F.Context = Entry->Context == "hardirq" ? ProtocolContext::HardIrq : ProtocolContext::Softirq;
       F.Why = Entry->Via + " at " + Entry->At.str();

@@ -38,6 +38,19 @@ TEST(StatementText, BracelessLoopOrIfBodyGetsBraces) {
   EXPECT_TRUE(slotAfter("{\n\twhile (f(a))\n\t\tinit(a);\n}", "init"));
 }
 
+TEST(StatementText, CommentsAndLabelsBetweenTheConditionAndTheCallDoNotHideIt) {
+  // "// enable it;" ends in ';' but the call is still the if's body.
+  std::optional<StatementSlot> Slot =
+      slotAfter("{\n\tif (c)\n\t\t// enable it;\n\t\tinit(a);\n}", "init");
+  ASSERT_TRUE(Slot);
+  EXPECT_TRUE(Slot->OpenBraceAt);
+  Slot = slotAfter("{\n\tif (c)\nagain:\n\t\tinit(a);\n}", "init");
+  ASSERT_TRUE(Slot);
+  EXPECT_TRUE(Slot->OpenBraceAt);
+  // Braces around a body split by #if would not pair up with it.
+  EXPECT_FALSE(slotAfter("{\n\tif (c)\n#if 1\n\t\tinit(a);\n#endif\n}", "init"));
+}
+
 TEST(StatementText, CallThatCannotBeFollowedHasNoSlot) {
   // An if with an else arm (braces on one arm only), an else arm, a macro loop.
   EXPECT_FALSE(slotAfter("{\n\tif (a)\n\t\tinit(a);\n\telse\n\t\tx();\n}", "init"));
