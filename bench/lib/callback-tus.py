@@ -14,6 +14,7 @@ lists both, which only adds a TU to parse. Likewise the TUs below a directory
 that registers a callback read from an ops-table field (nn->dp.ops->ctrl_poll)
 and store into a field of that shape declared in one of its headers.
 """
+import functools
 import os
 import re
 import sys
@@ -63,7 +64,9 @@ def ops_filling_tus(tree, directory, known):
     return found
 
 
+@functools.lru_cache(maxsize=None)
 def read(path):
+    # Cached: a directory's files are read once, not once per callback name.
     with open(path, errors="replace") as f:
         return f.read()
 
