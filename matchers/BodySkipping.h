@@ -5,6 +5,10 @@
 // (a driver macro from another header expanded in it, a legacy callback
 // defined there) would be missed: --exact parses everything, and
 // bench/convert-eval.sh --check-exact compares both on a whole tree.
+//
+// The same rule decides what a shared precompiled preamble (tool/
+// SharedPreamble.h) holds and what of it the matchers visit, so that a TU
+// parsed on top of one yields the facts of the shortcut parse.
 #ifndef DETASKLET_MATCHERS_BODYSKIPPING_H
 #define DETASKLET_MATCHERS_BODYSKIPPING_H
 
@@ -14,24 +18,57 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <memory>
+#include <vector>
 
 namespace detasklet {
 
-// Wraps the consumer that does the work; asks the parser to skip the bodies
-// described above. The compiler's FrontendOptions::SkipFunctionBodies must be on.
+// Whether a file's text mentions the tasklet API, asked once per file.
+class TaskletMentions {
+public:
+  explicit TaskletMentions(const clang::SourceManager &SM) : SM(SM) {}
+  bool in(clang::FileID File);
+
+private:
+  const clang::SourceManager &SM;
+  llvm::DenseMap<clang::FileID, bool> Known;
+};
+
+// Says which bodies the parser may skip: those of functions outside the main
+// file, in a file that never mentions tasklets. The compiler's
+// FrontendOptions::SkipFunctionBodies must be on.
+class TaskletFreeBodySkipper : public clang::ASTConsumer {
+public:
+  explicit TaskletFreeBodySkipper(const clang::SourceManager &SM) : SM(SM), Mentions(SM) {}
+  bool shouldSkipFunctionBody(clang::Decl *D) override;
+
+private:
+  const clang::SourceManager &SM;
+  TaskletMentions Mentions;
+};
+
+// Wraps the consumer that does the work; skips the bodies described above.
+// On a TU parsed over a precompiled preamble, the matchers visit what was
+// parsed here plus the preamble's declarations from files that mention
+// tasklets: the rest of the preamble holds nothing they look for, and
+// visiting it would deserialize all of it.
 class BodySkippingConsumer : public clang::ASTConsumer {
 public:
   BodySkippingConsumer(std::unique_ptr<clang::ASTConsumer> Inner, clang::SourceManager &SM)
-      : Inner(std::move(Inner)), SM(SM) {}
+      : Inner(std::move(Inner)), SM(SM), Skipper(SM) {}
   void Initialize(clang::ASTContext &Ctx) override { Inner->Initialize(Ctx); }
-  bool HandleTopLevelDecl(clang::DeclGroupRef D) override { return Inner->HandleTopLevelDecl(D); }
-  void HandleTranslationUnit(clang::ASTContext &Ctx) override { Inner->HandleTranslationUnit(Ctx); }
-  bool shouldSkipFunctionBody(clang::Decl *D) override;
+  bool HandleTopLevelDecl(clang::DeclGroupRef D) override;
+  // Declarations the preamble hands over for code generation: not parsed here.
+  void HandleInterestingDecl(clang::DeclGroupRef) override {}
+  void HandleTranslationUnit(clang::ASTContext &Ctx) override;
+  bool shouldSkipFunctionBody(clang::Decl *D) override {
+    return Skipper.shouldSkipFunctionBody(D);
+  }
 
 private:
   std::unique_ptr<clang::ASTConsumer> Inner;
   clang::SourceManager &SM;
-  llvm::DenseMap<clang::FileID, bool> MentionsTasklets;
+  TaskletFreeBodySkipper Skipper;
+  std::vector<clang::Decl *> Parsed;
 };
 
 } // namespace detasklet

@@ -54,6 +54,12 @@ cl::opt<bool> Exact("exact",
                     cl::cat(RunCategory), cl::sub(ScanSubcommand), cl::sub(ConvertSubcommand),
                     cl::sub(VerifySubcommand));
 
+cl::opt<bool> NoPreamble("no-preamble",
+                         cl::desc("Parse each translation unit from scratch, not on a precompiled "
+                                  "header of the kernel headers it shares with others (slower)"),
+                         cl::cat(RunCategory), cl::sub(ScanSubcommand),
+                         cl::sub(ConvertSubcommand), cl::sub(VerifySubcommand));
+
 cl::opt<std::string> CacheDir("cache-dir",
                               cl::desc("Keep the result cache here (default: <-p dir>/.detasklet/"
                                        "cache; without -p, no cache)"),
@@ -160,6 +166,7 @@ RunOptions running() {
   R.ExtraArgsAfter.assign(ExtraArgs.begin(), ExtraArgs.end());
   R.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
   R.Exact = Exact;
+  R.SharedPreamble = !NoPreamble;
   R.CacheDir = FactsCache::chooseDir(BuildPath, CacheDir, NoCache);
   R.CacheStats = CacheStats;
   return R;

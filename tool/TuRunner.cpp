@@ -4,7 +4,9 @@
 #include "matchers/TuFactsAction.h"
 #include "tool/CompileCommands.h"
 #include "tool/FactsCache.h"
+#include "tool/FirstError.h"
 #include "tool/Progress.h"
+#include "tool/SharedPreamble.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Tooling/Tooling.h"
@@ -17,39 +19,12 @@
 #include "llvm/Support/WithColor.h"
 
 #include <chrono>
+#include <numeric>
+#include <optional>
 
 namespace detasklet {
 
 namespace {
-
-// Keeps the first error of a TU (the one worth reading) and counts the rest.
-class FirstErrorConsumer : public clang::DiagnosticConsumer {
-public:
-  explicit FirstErrorConsumer(std::string Root) : Root(std::move(Root)) {}
-  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
-                        const clang::Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    if (Level < clang::DiagnosticsEngine::Error)
-      return;
-    if (!First.empty())
-      return;
-    llvm::SmallString<256> Text;
-    Info.FormatDiagnostic(Text);
-    std::string Where;
-    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-      const clang::SourceManager &SM = Info.getSourceManager();
-      clang::PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Info.getLocation()));
-      if (P.isValid())
-        Where = relativeTo(P.getFilename(), Root) + ":" + std::to_string(P.getLine()) + ":" +
-                std::to_string(P.getColumn()) + ": ";
-    }
-    First = Where + "error: " + std::string(Text);
-  }
-  std::string First;
-
-private:
-  std::string Root;
-};
 
 // The complete argument rewriting a TU's commands go through before clang sees
 // them; the cache key is taken over its result, so both must be this one.
@@ -92,46 +67,54 @@ EntryKey cacheKey(const clang::tooling::CompilationDatabase &Database, const std
   return Key;
 }
 
-TuOutcome analyse(const clang::tooling::CompilationDatabase &Database, const std::string &File,
-                  const TaskletApi &Api, const std::string &Root, const RunOptions &Options,
-                  FactsCache *Cache) {
+// The result cache's answer for File, if it has one.
+std::optional<TuOutcome> lookUp(const clang::tooling::CompilationDatabase &Database,
+                                const std::string &File, const TaskletApi &Api,
+                                const std::string &Root, const RunOptions &Options,
+                                FactsCache &Cache) {
+  std::optional<TuFacts> Cached =
+      Cache.lookup(cacheKey(Database, File, Api, Root, Options), File);
+  if (!Cached)
+    return std::nullopt;
+  TuOutcome Out;
+  Out.Facts = std::move(*Cached);
+  Out.FromCache = true;
+  return Out;
+}
+
+// One parse of File, on Shared when given.
+TuOutcome parse(const clang::tooling::CompilationDatabase &Database, const std::string &File,
+                const TaskletApi &Api, const std::string &Root, const RunOptions &Options,
+                const Preamble *Shared, std::vector<InputFile> *Inputs) {
   TuOutcome Out;
   const std::string Shown = relativeTo(File, Root);
-  if (std::error_code EC = llvm::sys::fs::access(File, llvm::sys::fs::AccessMode::Exist)) {
-    Out.Failure = TuFailure{Shown, Shown + ": error: cannot read: " + EC.message(), 1};
-    return Out;
-  }
-  EntryKey Key;
-  if (Cache) {
-    Key = cacheKey(Database, File, Api, Root, Options);
-    if (std::optional<TuFacts> Cached = Cache->lookup(Key, File)) {
-      Out.Facts = std::move(*Cached);
-      Out.FromCache = true;
-      return Out;
-    }
-  }
   // A file system of its own per TU: the real one shares the process's working
   // directory, which every ClangTool changes to its command's directory.
   clang::tooling::ClangTool Tool(Database, {File},
                                  std::make_shared<clang::PCHContainerOperations>(),
                                  llvm::vfs::createPhysicalFileSystem());
   Tool.appendArgumentsAdjuster(argumentsAdjuster(Options));
+  // Without carets clang does not print its "N errors generated" line, which
+  // would tell of errors in a parse that is done again.
+  if (Shared)
+    Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        {"-include-pch", Shared->Pch, "-fno-caret-diagnostics"},
+        clang::tooling::ArgumentInsertPosition::END));
   FirstErrorConsumer Errors(Root);
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);
   TuFactsActionFactory Factory(Api, Root, Out.Facts, Options.Exact);
   // A file with several commands is parsed once per command; its entry must
   // name the inputs of all of them.
-  std::vector<InputFile> Inputs;
   bool Recorded = true;
-  if (Cache)
+  if (Inputs)
     Factory.observeWith([&, Start = std::chrono::system_clock::now()](
                             const clang::SourceManager &SM, llvm::StringRef WorkingDir) {
       std::optional<std::vector<InputFile>> These = recordInputs(SM, WorkingDir, Start);
       if (!These)
         Recorded = false;
       else
-        Inputs.insert(Inputs.end(), These->begin(), These->end());
+        Inputs->insert(Inputs->end(), These->begin(), These->end());
     });
   int Status = Tool.run(&Factory);
   if (Errors.getNumErrors() || Status != 0) {
@@ -142,8 +125,38 @@ TuOutcome analyse(const clang::tooling::CompilationDatabase &Database, const std
     Out.Facts = TuFacts{};
     return Out;
   }
-  if (Cache && Recorded)
-    Cache->store(Key, File, Out.Facts, Inputs);
+  if (Inputs && !Recorded)
+    Inputs->clear();
+  else if (Inputs && Shared) {
+    llvm::erase_if(*Inputs, [&](const InputFile &F) { return F.Path == Shared->ListFile; });
+    Inputs->insert(Inputs->end(), Shared->Inputs.begin(), Shared->Inputs.end());
+  }
+  return Out;
+}
+
+TuOutcome analyse(const clang::tooling::CompilationDatabase &Database, const std::string &File,
+                  const TaskletApi &Api, const std::string &Root, const RunOptions &Options,
+                  FactsCache *Cache, SharedPreambles *Preambles) {
+  const std::string Shown = relativeTo(File, Root);
+  if (std::error_code EC = llvm::sys::fs::access(File, llvm::sys::fs::AccessMode::Exist)) {
+    TuOutcome Out;
+    Out.Failure = TuFailure{Shown, Shown + ": error: cannot read: " + EC.message(), 1};
+    return Out;
+  }
+  std::vector<InputFile> Inputs;
+  const Preamble *Shared = Preambles ? Preambles->forFile(File) : nullptr;
+  TuOutcome Out = parse(Database, File, Api, Root, Options, Shared, Cache ? &Inputs : nullptr);
+  if (Shared && Out.Failure) {
+    // The preamble's extra declarations may clash with the TU's own: the
+    // TU's own command decides.
+    Preambles->countFallback();
+    Inputs.clear();
+    Out = parse(Database, File, Api, Root, Options, nullptr, Cache ? &Inputs : nullptr);
+  } else if (Shared) {
+    Preambles->countUse();
+  }
+  if (Cache && !Out.Failure && !Inputs.empty())
+    Cache->store(cacheKey(Database, File, Api, Root, Options), File, Out.Facts, Inputs);
   return Out;
 }
 
@@ -162,20 +175,44 @@ std::vector<TuOutcome> collectFacts(const clang::tooling::CompilationDatabase &D
   }
   Progress Bar(Files.size(), Options.ShowProgress);
   llvm::ThreadPoolStrategy Strategy = llvm::hardware_concurrency(Options.Jobs);
-  if (Strategy.compute_thread_count() <= 1 || Files.size() <= 1) {
-    for (size_t I = 0; I < Files.size(); ++I) {
-      Outcomes[I] = analyse(Database, Files[I], Api, Root, Options, Cache.get());
-      Bar.done(relativeTo(Files[I], Root));
+  std::optional<llvm::DefaultThreadPool> Pool;
+  if (Strategy.compute_thread_count() > 1 && Files.size() > 1)
+    Pool.emplace(Strategy);
+  auto forEach = [&](const std::vector<size_t> &Indices, auto Work) {
+    for (size_t I : Indices) {
+      if (Pool)
+        Pool->async([&Work, I] { Work(I); });
+      else
+        Work(I);
     }
-  } else {
-    llvm::DefaultThreadPool Pool(Strategy);
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] {
-        Outcomes[I] = analyse(Database, Files[I], Api, Root, Options, Cache.get());
+    if (Pool)
+      Pool->wait();
+  };
+  std::vector<size_t> ToParse(Files.size());
+  std::iota(ToParse.begin(), ToParse.end(), 0);
+  if (Cache) {
+    std::vector<char> Hit(Files.size(), 0); // written from several threads
+    forEach(ToParse, [&](size_t I) {
+      if (std::optional<TuOutcome> Cached = lookUp(Database, Files[I], Api, Root, Options, *Cache)) {
+        Outcomes[I] = std::move(*Cached);
+        Hit[I] = true;
         Bar.done(relativeTo(Files[I], Root));
-      });
-    Pool.wait();
+      }
+    });
+    llvm::erase_if(ToParse, [&](size_t I) { return Hit[I]; });
   }
+  std::unique_ptr<SharedPreambles> Preambles;
+  if (Options.SharedPreamble && !Options.Exact && ToParse.size() >= SharedPreambles::MinGroup) {
+    std::vector<std::string> Missed;
+    for (size_t I : ToParse)
+      Missed.push_back(Files[I]);
+    Preambles = std::make_unique<SharedPreambles>(Database, Missed, argumentsAdjuster(Options),
+                                                  Pool ? &*Pool : nullptr);
+  }
+  forEach(ToParse, [&](size_t I) {
+    Outcomes[I] = analyse(Database, Files[I], Api, Root, Options, Cache.get(), Preambles.get());
+    Bar.done(relativeTo(Files[I], Root));
+  });
   Bar.finish();
   if (!Options.CacheDir.empty() && (Options.ShowProgress || Options.CacheStats)) {
     size_t Hits = llvm::count_if(Outcomes, [](const TuOutcome &O) { return O.FromCache; });
@@ -184,6 +221,8 @@ std::vector<TuOutcome> collectFacts(const clang::tooling::CompilationDatabase &D
       llvm::errs() << " (disabled: cannot read the detasklet executable)";
     llvm::errs() << "\n";
   }
+  if (Preambles && (Options.ShowProgress || Options.CacheStats))
+    llvm::errs() << "detasklet: " << Preambles->summary() << "\n";
   if (Cache && !Cache->firstWriteError().empty())
     llvm::WithColor::warning(llvm::errs(), "detasklet")
         << "result cache not written (" << Cache->firstWriteError()

@@ -23,6 +23,7 @@ struct RunOptions {
   bool ShowProgress = false;
   std::vector<std::string> ExtraArgsBefore, ExtraArgsAfter;
   bool Exact = false;    // parse every function body (no shortcut)
+  bool SharedPreamble = true; // parse on shared precompiled headers (SharedPreamble.h); not with Exact
   std::string CacheDir;  // the result cache (FactsCache.h); empty: parse every TU
   bool CacheStats = false; // report cache hits on stderr even when it is no terminal
 };
