@@ -76,7 +76,7 @@ start=$(date +%s.%N)
 set +e
 /usr/bin/time -f '%e %U %S %M' -o "$out/convert.time" \
   "$detasklet" convert -p "$out/cdb" --root "$tree" -j"$jobs" --target "$target" --no-progress \
-  --no-cache --patch-dir "$out/patches" "${files[@]}" 2> "$out/convert.log"
+  --no-cache --cache-stats --patch-dir "$out/patches" "${files[@]}" 2> "$out/convert.log"
 convert_rc=$?
 set -e
 read -r wall user sys rss < "$out/convert.time"
@@ -175,6 +175,7 @@ tasklet_files=$(wc -l < "$meta/tasklet-files.txt")
 baseline_ok=$(wc -l < "$meta/baseline-ok.txt")
 patches=$(ls "$out"/patches/*.patch 2>/dev/null | wc -l)
 summary=$(sed -n 's/^detasklet: \(.*tasklets converted.*\)$/\1/p' "$out/convert.log")
+preamble=$(sed -n 's/^detasklet: shared preamble: \(.*\)$/\1/p' "$out/convert.log")
 printf '\n%-44s %s\n' "tasklet-using .c files" "$tasklet_files"
 printf '%-44s %s\n' "compiling at baseline (allmodconfig, clang 19)" "$baseline_ok"
 printf '%-44s %s\n' "  + TUs defining their callbacks (rebuilt)" "$(( $(wc -l < "$out/inputs.txt") - baseline_ok ))"
@@ -188,6 +189,7 @@ printf '%-44s %s\n' "objects failing to build (any baseline)" "$broken_all"
 printf '%-44s %s\n' "checkpatch --strict: errors/warnings/checks" "$cp_err / $cp_warn / $cp_check"
 printf '%-44s %s\n' "  introduced by the patches" "$cp_new"
 printf '%-44s %s\n' "convert wall / CPU / peak" "${wall}s / $(echo "$user + $sys" | bc)s / $((rss / 1024)) MiB"
+printf '%-44s %s\n' "  shared preamble" "${preamble:-none}"
 printf '%-44s %s\n' "same series with --exact (no shortcut)" "$exact"
 cat > "$out/convert-eval.json" <<JSON
 {"target": "$target", "tasklet_files": $tasklet_files, "baseline_ok": $baseline_ok,
@@ -197,6 +199,7 @@ cat > "$out/convert-eval.json" <<JSON
  "fully_converted": $full, "fully_converted_compiling": $full_ok,
  "checkpatch": {"errors": $cp_err, "warnings": $cp_warn, "checks": $cp_check, "introduced": $cp_new},
  "convert": {"exit": $convert_rc, "wall_s": $wall, "cpu_s": $(echo "$user + $sys" | bc), "peak_mib": $((rss / 1024))},
+ "shared_preamble": "${preamble:-none}",
  "exact_check": "$exact",
  "total_s": $(( $(date +%s) - t0 ))}
 JSON
