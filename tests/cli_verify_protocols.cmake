@@ -193,3 +193,47 @@ if(NOT rc EQUAL 1 OR NOT out MATCHES "broken.c skipped, its objects are not veri
   message(FATAL_ERROR "verify with a TU that does not parse: exit ${rc}\n${out}")
 endif()
 file(REMOVE_RECURSE ${WORK_DIR})
+
+# verify --series: detasklet's own series gets the verdicts of its plan; a
+# hand edit is reported not checked, at its line; objects the series does not
+# touch are left out; a series made against other sources is refused.
+set(SERIES ${WORK_DIR}/series)
+execute_process(COMMAND ${DETASKLET} convert setup-basic --patch-dir ${SERIES}
+  WORKING_DIRECTORY ${CORPUS} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+file(GLOB patches ${SERIES}/*.patch)
+list(LENGTH patches npatches)
+if(NOT rc EQUAL 0 OR NOT npatches EQUAL 1)
+  message(FATAL_ERROR "convert --patch-dir setup-basic: exit ${rc}, ${npatches} patches\n${err}")
+endif()
+run_verify(rc_plan out_plan verify setup-basic --scratch ${WORK_DIR}/protocols)
+run_verify(rc_series out_series verify setup-basic disable-enable --series ${SERIES}
+           --scratch ${WORK_DIR}/protocols)
+string(REGEX MATCHALL "[^\n]*: (same|worse|better|documented-difference)[^\n]*" plan_verdicts "${out_plan}")
+string(REGEX MATCHALL "[^\n]*: (same|worse|better|documented-difference)[^\n]*" series_verdicts "${out_series}")
+if(NOT rc_series EQUAL rc_plan OR NOT plan_verdicts OR NOT plan_verdicts STREQUAL series_verdicts
+   OR NOT out_series MATCHES "series: [^\n]*; [1-9][0-9]* scanned objects it does not touch are left out")
+  message(FATAL_ERROR "verify --series on detasklet's own series: exit ${rc_series} (plan: ${rc_plan})\n"
+                      "--- plan:\n${out_plan}\n--- series:\n${out_series}")
+endif()
+
+list(GET patches 0 patch)
+file(READ ${patch} text)
+string(REPLACE "+	cancel_work_sync(" "+	cancel_work(" edited "${text}")
+if(edited STREQUAL text)
+  message(FATAL_ERROR "the setup-basic series has no cancel_work_sync() line to edit:\n${text}")
+endif()
+file(MAKE_DIRECTORY ${WORK_DIR}/edited)
+file(WRITE ${WORK_DIR}/edited/0001-edited.patch "${edited}")
+run_verify(rc out verify setup-basic --series ${WORK_DIR}/edited --scratch ${WORK_DIR}/protocols)
+if(NOT rc EQUAL 1 OR NOT out MATCHES
+   "not-checked: setup-basic/[a-z_-]+\\.c:[0-9]+: the series' line differs from detasklet's conversion")
+  message(FATAL_ERROR "a hand-edited series is not reported not checked: exit ${rc}\n${out}")
+endif()
+
+string(REPLACE "\n 	" "\n 	/* not in the tree */ " stale "${text}")
+file(MAKE_DIRECTORY ${WORK_DIR}/stale)
+file(WRITE ${WORK_DIR}/stale/0001-stale.patch "${stale}")
+run_verify(rc out verify setup-basic --series ${WORK_DIR}/stale --scratch ${WORK_DIR}/protocols)
+if(NOT rc EQUAL 2 OR NOT out MATCHES "0001-stale.patch:[0-9]+: hunk @@ [^\n]* does not apply to setup-basic/")
+  message(FATAL_ERROR "a series made against other sources is not refused: exit ${rc}\n${out}")
+endif()

@@ -144,6 +144,12 @@ cl::opt<unsigned> MaxExecutions("max-executions",
                                 cl::init(500000), cl::cat(RunCategory), cl::sub(VerifySubcommand));
 cl::opt<bool> Traces("traces", cl::desc("Print the trace of every violation"),
                      cl::cat(OutputCategory), cl::sub(VerifySubcommand));
+cl::opt<std::string> Series("series",
+                            cl::desc("Without --scenario: check this patch series (a directory of "
+                                     "*.patch, or one patch) instead of detasklet's own conversion; "
+                                     "objects it converts otherwise are reported not checked"),
+                            cl::value_desc("dir or file"), cl::cat(InputCategory),
+                            cl::sub(VerifySubcommand));
 cl::opt<std::string> ScratchDir("scratch",
                                 cl::desc("Directory for the converted copy (default: a new temporary "
                                          "one, removed when the conversion is acceptable)"),
@@ -224,6 +230,7 @@ int verifyMain(const std::vector<std::string> &FixedFlags) {
   Options.ReplayOriginal = ReplayOriginal;
   Options.ScratchDir = ScratchDir;
   Options.MaxExecutions = MaxExecutions;
+  Options.Series = Series;
   return runVerify(Options);
 }
 

@@ -107,6 +107,10 @@ int runVerify(const VerifyOptions &Options) {
     }
     return runVerifyProtocols(Options, *Rules);
   }
+  if (!Options.Series.empty()) {
+    error() << "--series checks a series at protocol level, without --scenario\n";
+    return 2;
+  }
   if (!llvm::sys::fs::exists(Options.Scenario)) {
     error() << "--scenario not found: " << Options.Scenario
             << "; it names a C file with MODEL_SCENARIO()s (see runtime/README.md and "

@@ -26,6 +26,7 @@ struct VerifyOptions {
   std::string ScratchDir;                  // where the converted copy goes; empty: a new temp dir
                                            // (tree mode: where the abstract drivers go)
   uint64_t MaxExecutions = 500000;         // per exploration
+  std::string Series;                      // tree mode: a patch series (directory or file) to check
 };
 
 // With a scenario, the driver itself is built and explored (it must build

@@ -25,7 +25,9 @@ void ProtocolReport::printObject(const ObjectCheck &O, llvm::raw_ostream &OS) co
   if (!O.Reason.empty())
     OS << ": " << O.Reason;
   OS << "\n";
-  if (O.Check.Verdict == ProtocolVerdict::NotConverted || O.Check.Verdict == ProtocolVerdict::CannotAbstract)
+  if (O.Check.Verdict == ProtocolVerdict::NotConverted ||
+      O.Check.Verdict == ProtocolVerdict::CannotAbstract ||
+      O.Check.Verdict == ProtocolVerdict::NotChecked)
     return;
   for (size_t I = 0; I < P.Functions.size(); ++I) {
     const ProtocolFunction &F = P.Functions[I];

@@ -21,6 +21,8 @@ llvm::StringRef protocolVerdictCode(ProtocolVerdict V) {
     return "incomplete";
   case ProtocolVerdict::Error:
     return "error";
+  case ProtocolVerdict::NotChecked:
+    return "not-checked";
   case ProtocolVerdict::Documented:
     return "documented-difference";
   case ProtocolVerdict::Better:

@@ -22,6 +22,7 @@ enum class ProtocolVerdict {
   Undocumented,    // a difference the catalogue does not explain
   Incomplete,      // an exploration hit its bounds
   Error,           // the abstract driver did not convert or build: a tool problem
+  NotChecked,      // verify --series: the series converts it otherwise than detasklet does
   Documented,      // only catalogued differences (the enable's extra run, a dropped pending run)
   Better,          // the original violates a property the conversion keeps
   Same,            // the same properties, no difference

@@ -87,6 +87,7 @@ std::string SemanticsChecker::summary(const ObjectCheck &C) {
   switch (C.Check.Verdict) {
   case ProtocolVerdict::NotConverted:
   case ProtocolVerdict::CannotAbstract:
+  case ProtocolVerdict::NotChecked:
     return "not checked: " + C.Reason;
   case ProtocolVerdict::Error:
     // The details (a build log) are for the terminal, not a commit message.
