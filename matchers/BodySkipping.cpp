@@ -2,6 +2,9 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExternalASTSource.h"
+#include "clang/Basic/FileManager.h"
+
 
 namespace detasklet {
 
@@ -29,14 +32,50 @@ bool BodySkippingConsumer::HandleTopLevelDecl(clang::DeclGroupRef D) {
   return Inner->HandleTopLevelDecl(D);
 }
 
+std::vector<clang::FileID> PreambleTaskletFiles::find(const clang::SourceManager &SM) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  std::vector<clang::FileID> Found;
+  std::vector<clang::FileEntryRef> Entries;
+  for (const std::string &Path : Paths)
+    if (clang::OptionalFileEntryRef Entry = SM.getFileManager().getOptionalFileRef(Path))
+      Entries.push_back(*Entry);
+  if (Starts.size() == Paths.size() && Entries.size() == Paths.size()) {
+    bool Same = true;
+    for (size_t I = 0; I < Paths.size() && Same; ++I) {
+      if (!Starts[I])
+        continue;
+      clang::FileID File = SM.getFileID(clang::SourceLocation::getFromRawEncoding(Starts[I]));
+      clang::OptionalFileEntryRef There = SM.getFileEntryRefForID(File);
+      Same = There && There->getUniqueID() == Entries[I].getUniqueID();
+      Found.push_back(File);
+    }
+    if (Same)
+      return Found;
+    Found.clear();
+  }
+  Starts.assign(Paths.size(), 0);
+  for (size_t I = 0; I < Entries.size(); ++I) {
+    clang::FileID File = SM.translateFile(Entries[I]);
+    if (File.isInvalid())
+      continue;
+    if (Entries.size() == Paths.size())
+      Starts[I] = SM.getLocForStartOfFile(File).getRawEncoding();
+    Found.push_back(File);
+  }
+  return Found;
+}
+
 void BodySkippingConsumer::HandleTranslationUnit(clang::ASTContext &Ctx) {
-  if (Ctx.getExternalSource()) {
+  if (clang::ExternalASTSource *Preamble = Ctx.getExternalSource()) {
     std::vector<clang::Decl *> Scope;
-    TaskletMentions Mentions(SM);
-    for (clang::Decl *D : Ctx.getTranslationUnitDecl()->decls())
-      if (D->isFromASTFile() &&
-          Mentions.in(SM.getFileID(SM.getExpansionLoc(D->getLocation()))))
-        Scope.push_back(D);
+    llvm::SmallVector<clang::Decl *, 64> InFile;
+    for (clang::FileID File : PreambleFiles ? PreambleFiles->find(SM) : std::vector<clang::FileID>()) {
+      InFile.clear();
+      Preamble->FindFileRegionDecls(File, 0, SM.getFileIDSize(File), InFile);
+      for (clang::Decl *D : InFile)
+        if (D->getLexicalDeclContext()->isFileContext())
+          Scope.push_back(D);
+    }
     Scope.insert(Scope.end(), Parsed.begin(), Parsed.end());
     Ctx.setTraversalScope(Scope);
   }

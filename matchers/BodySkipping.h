@@ -18,6 +18,8 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <memory>
+#include <mutex>
+#include <string>
 #include <vector>
 
 namespace detasklet {
@@ -46,15 +48,33 @@ private:
   TaskletMentions Mentions;
 };
 
+// The files of a precompiled preamble that mention tasklets (listed when it
+// was built), and where each starts in the TUs parsed on it: a TU loads the
+// preamble first, so its files sit at the same source locations in every
+// one of them. Found once by a search over the TU's files, then checked,
+// not searched, per TU. Thread-safe.
+class PreambleTaskletFiles {
+public:
+  explicit PreambleTaskletFiles(std::vector<std::string> Paths) : Paths(std::move(Paths)) {}
+  std::vector<clang::FileID> find(const clang::SourceManager &SM);
+
+private:
+  std::vector<std::string> Paths;
+  std::mutex Lock;
+  // Raw start locations, by path; 0: not in the preamble. Empty: not found yet.
+  std::vector<clang::SourceLocation::UIntTy> Starts;
+};
+
 // Wraps the consumer that does the work; skips the bodies described above.
 // On a TU parsed over a precompiled preamble, the matchers visit what was
-// parsed here plus the preamble's declarations from files that mention
+// parsed here plus the preamble's declarations from the files that mention
 // tasklets: the rest of the preamble holds nothing they look for, and
 // visiting it would deserialize all of it.
 class BodySkippingConsumer : public clang::ASTConsumer {
 public:
-  BodySkippingConsumer(std::unique_ptr<clang::ASTConsumer> Inner, clang::SourceManager &SM)
-      : Inner(std::move(Inner)), SM(SM), Skipper(SM) {}
+  BodySkippingConsumer(std::unique_ptr<clang::ASTConsumer> Inner, clang::SourceManager &SM,
+                       PreambleTaskletFiles *PreambleFiles = nullptr)
+      : Inner(std::move(Inner)), SM(SM), Skipper(SM), PreambleFiles(PreambleFiles) {}
   void Initialize(clang::ASTContext &Ctx) override { Inner->Initialize(Ctx); }
   bool HandleTopLevelDecl(clang::DeclGroupRef D) override;
   // Declarations the preamble hands over for code generation: not parsed here.
@@ -68,6 +88,7 @@ private:
   std::unique_ptr<clang::ASTConsumer> Inner;
   clang::SourceManager &SM;
   TaskletFreeBodySkipper Skipper;
+  PreambleTaskletFiles *PreambleFiles;
   std::vector<clang::Decl *> Parsed;
 };
 

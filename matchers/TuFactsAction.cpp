@@ -23,9 +23,9 @@ namespace {
 class TuFactsAction : public ASTFrontendAction {
 public:
   TuFactsAction(const TaskletApi &Api, std::string Root, TuFacts &Out, bool Exact,
-                TuObserver Observer)
+                TuObserver Observer, PreambleTaskletFiles *PreambleFiles)
       : Tu(Api, Root), Root(std::move(Root)), Out(Out), Exact(Exact),
-        Observer(std::move(Observer)) {
+        Observer(std::move(Observer)), PreambleFiles(PreambleFiles) {
     Collectors.push_back(std::make_unique<ObjectDeclCollector>(Tu));
     Collectors.push_back(std::make_unique<ApiCallCollector>(Tu));
     Collectors.push_back(std::make_unique<ReferenceCollector>(Tu));
@@ -50,7 +50,8 @@ public:
     if (Exact)
       return Finder.newASTConsumer();
     CI.getFrontendOpts().SkipFunctionBodies = true;
-    return std::make_unique<BodySkippingConsumer>(Finder.newASTConsumer(), CI.getSourceManager());
+    return std::make_unique<BodySkippingConsumer>(Finder.newASTConsumer(), CI.getSourceManager(),
+                                                  PreambleFiles);
   }
 
   void EndSourceFileAction() override {
@@ -65,6 +66,7 @@ private:
   TuFacts &Out;
   bool Exact;
   TuObserver Observer;
+  PreambleTaskletFiles *PreambleFiles;
   std::string WorkingDir;
   ast_matchers::MatchFinder Finder;
   std::vector<std::unique_ptr<Collector>> Collectors;
@@ -73,7 +75,7 @@ private:
 } // namespace
 
 std::unique_ptr<FrontendAction> TuFactsActionFactory::create() {
-  return std::make_unique<TuFactsAction>(Api, Root, Out, Exact, Observer);
+  return std::make_unique<TuFactsAction>(Api, Root, Out, Exact, Observer, PreambleFiles);
 }
 
 } // namespace detasklet

@@ -3,11 +3,14 @@
 #define DETASKLET_MATCHERS_TUFACTSACTION_H
 
 #include "inventory/Inventory.h"
+#include "matchers/BodySkipping.h"
 #include "matchers/TaskletApi.h"
 #include "clang/Tooling/Tooling.h"
 
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace detasklet {
 
@@ -25,6 +28,9 @@ public:
       : Api(Api), Root(std::move(Root)), Out(Out), Exact(Exact) {}
   std::unique_ptr<clang::FrontendAction> create() override;
   void observeWith(TuObserver O) { Observer = std::move(O); }
+  // The TU is parsed on a precompiled preamble; these of its files mention
+  // tasklets, and the matchers visit their declarations (BodySkipping.h).
+  void preambleTaskletFiles(PreambleTaskletFiles *Files) { PreambleFiles = Files; }
 
 private:
   const TaskletApi &Api;
@@ -32,6 +38,7 @@ private:
   TuFacts &Out;
   bool Exact;
   TuObserver Observer;
+  PreambleTaskletFiles *PreambleFiles = nullptr;
 };
 
 } // namespace detasklet

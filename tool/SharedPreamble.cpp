@@ -9,6 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -255,9 +256,9 @@ using Clock = std::chrono::system_clock;
 // records the files it was built from, all but the generated list itself.
 class BuildPreambleAction : public clang::GeneratePCHAction {
 public:
-  BuildPreambleAction(std::string Output, std::string ListFile, std::vector<InputFile> &Inputs,
+  BuildPreambleAction(std::string Output, std::string ListFile, Preamble &Result,
                       bool &InputsRecorded)
-      : Output(std::move(Output)), ListFile(std::move(ListFile)), Inputs(Inputs),
+      : Output(std::move(Output)), ListFile(std::move(ListFile)), Result(Result),
         InputsRecorded(InputsRecorded) {}
 
   bool BeginInvocation(clang::CompilerInstance &CI) override {
@@ -287,30 +288,41 @@ public:
     if (All)
       for (InputFile &F : *All)
         if (F.Path != ListFile)
-          Inputs.push_back(std::move(F));
+          Result.Inputs.push_back(std::move(F));
+    // The files whose declarations a TU's matchers must still visit, by the
+    // name clang opened them with: the TU's file manager knows them so.
+    clang::SourceManager &SM = getCompilerInstance().getSourceManager();
+    TaskletMentions Mentions(SM);
+    std::vector<std::string> Paths;
+    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
+      clang::FileID File = SM.translateFile(It->first);
+      if (File.isValid() && File != SM.getMainFileID() && Mentions.in(File))
+        Paths.push_back(It->first.getName().str());
+    }
+    Result.TaskletFiles = std::make_unique<PreambleTaskletFiles>(std::move(Paths));
     GeneratePCHAction::EndSourceFileAction();
   }
 
 private:
   std::string Output, ListFile;
-  std::vector<InputFile> &Inputs;
+  Preamble &Result;
   bool &InputsRecorded;
   Clock::time_point Start = Clock::now();
 };
 
 class BuildPreambleFactory : public clang::tooling::FrontendActionFactory {
 public:
-  BuildPreambleFactory(std::string Output, std::string ListFile, std::vector<InputFile> &Inputs,
+  BuildPreambleFactory(std::string Output, std::string ListFile, Preamble &Result,
                        bool &InputsRecorded)
-      : Output(std::move(Output)), ListFile(std::move(ListFile)), Inputs(Inputs),
+      : Output(std::move(Output)), ListFile(std::move(ListFile)), Result(Result),
         InputsRecorded(InputsRecorded) {}
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<BuildPreambleAction>(Output, ListFile, Inputs, InputsRecorded);
+    return std::make_unique<BuildPreambleAction>(Output, ListFile, Result, InputsRecorded);
   }
 
 private:
   std::string Output, ListFile;
-  std::vector<InputFile> &Inputs;
+  Preamble &Result;
   bool &InputsRecorded;
 };
 
@@ -415,8 +427,7 @@ struct SharedPreambles::Group {
     Tool.setDiagnosticConsumer(&Errors);
     Tool.setPrintErrorMessage(false);
     bool InputsRecorded = false;
-    BuildPreambleFactory Factory(std::string(Pch), std::string(List), Result.Inputs,
-                                 InputsRecorded);
+    BuildPreambleFactory Factory(std::string(Pch), std::string(List), Result, InputsRecorded);
     int Status = Tool.run(&Factory);
     if (Status != 0 || Errors.getNumErrors() || !llvm::sys::fs::exists(Pch)) {
       Error = Errors.First.empty() ? "clang could not build it" : Errors.First;
@@ -469,6 +480,7 @@ SharedPreambles::SharedPreambles(const clang::tooling::CompilationDatabase &Data
     return;
   }
   Dir = std::string(Made);
+  auto Started = std::chrono::steady_clock::now();
   for (size_t I = 0; I < Groups.size(); ++I) {
     auto Build = [this, I] { Groups[I]->build(Dir, I); };
     if (Pool)
@@ -478,6 +490,7 @@ SharedPreambles::SharedPreambles(const clang::tooling::CompilationDatabase &Data
   }
   if (Pool)
     Pool->wait();
+  BuildSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Started).count();
   for (const auto &G : Groups)
     if (G->Built)
       for (const std::string &F : G->Files)
@@ -498,7 +511,8 @@ std::string SharedPreambles::summary() const {
   size_t Built = llvm::count_if(Groups, [](const auto &G) { return G->Built; });
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  OS << "shared preamble: " << Built << " built for " << ByFile.size() << " TUs; " << Used
+  OS << "shared preamble: " << Built << " built in " << llvm::format("%.1f", BuildSeconds)
+     << " s for " << ByFile.size() << " TUs; " << Used
      << " parsed on one, " << FellBack << " parsed again without it";
   for (const auto &G : Groups)
     if (!G->Built) {

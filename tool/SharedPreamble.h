@@ -13,6 +13,7 @@
 #ifndef DETASKLET_TOOL_SHAREDPREAMBLE_H
 #define DETASKLET_TOOL_SHAREDPREAMBLE_H
 
+#include "matchers/BodySkipping.h"
 #include "tool/InputFiles.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -72,6 +73,8 @@ struct Preamble {
   std::string Pch;               // the precompiled header, absolute
   std::string ListFile;          // the header it was made from: gone after the run
   std::vector<InputFile> Inputs; // the headers it was built from, for the result cache
+  // Those of them that mention tasklets: their declarations are still visited.
+  std::unique_ptr<PreambleTaskletFiles> TaskletFiles;
 };
 
 class SharedPreambles {
@@ -106,6 +109,7 @@ private:
   std::vector<std::unique_ptr<Group>> Groups;
   llvm::StringMap<const Preamble *> ByFile;
   std::atomic<unsigned> Used{0}, FellBack{0};
+  double BuildSeconds = 0; // wall time of building them all
 };
 
 } // namespace detasklet

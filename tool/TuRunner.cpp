@@ -104,6 +104,8 @@ TuOutcome parse(const clang::tooling::CompilationDatabase &Database, const std::
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);
   TuFactsActionFactory Factory(Api, Root, Out.Facts, Options.Exact);
+  if (Shared)
+    Factory.preambleTaskletFiles(Shared->TaskletFiles.get());
   // A file with several commands is parsed once per command; its entry must
   // name the inputs of all of them.
   bool Recorded = true;
