@@ -294,11 +294,18 @@ public:
     clang::SourceManager &SM = getCompilerInstance().getSourceManager();
     TaskletMentions Mentions(SM);
     std::vector<std::string> Paths;
-    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
-      clang::FileID File = SM.translateFile(It->first);
-      if (File.isValid() && File != SM.getMainFileID() && Mentions.in(File))
-        Paths.push_back(It->first.getName().str());
+    // One pass over the entries: looking each file up would be one pass each.
+    for (unsigned I = 0, N = SM.local_sloc_entry_size(); I != N; ++I) {
+      const clang::SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
+      if (!Entry.isFile() || !Entry.getFile().getContentCache().OrigEntry)
+        continue;
+      clang::FileID File =
+          SM.getFileID(clang::SourceLocation::getFromRawEncoding(Entry.getOffset()));
+      if (File != SM.getMainFileID() && Mentions.in(File))
+        Paths.push_back(Entry.getFile().getContentCache().OrigEntry->getName().str());
     }
+    llvm::sort(Paths);
+    Paths.erase(std::unique(Paths.begin(), Paths.end()), Paths.end());
     Result.TaskletFiles = std::make_unique<PreambleTaskletFiles>(std::move(Paths));
     GeneratePCHAction::EndSourceFileAction();
   }
