@@ -115,7 +115,7 @@ SplitCommand splitCommand(llvm::ArrayRef<std::string> Args, llvm::StringRef Inpu
         Out.Shared.push_back(A.str());
       continue;
     }
-    if (A.starts_with("-o") || A == "-c" || A == "-S" || A == "-E" || A == "-fsyntax-only" ||
+    if (A == "-o" || A == "-c" || A == "-S" || A == "-E" || A == "-fsyntax-only" ||
         A.starts_with("-M") || A.starts_with("-W"))
       continue;
     if (A.starts_with("-D") || A.starts_with("-U")) {
@@ -124,7 +124,7 @@ SplitCommand splitCommand(llvm::ArrayRef<std::string> Args, llvm::StringRef Inpu
         Out.Shared.push_back(A.take_front(2).str() + Definition);
       continue;
     }
-    if (llvm::StringRef Option = includeDirOption(A); !Option.empty() && A != "-include") {
+    if (!includeDirOption(A).empty()) {
       Out.Includes.push_back(Separate ? A.str() + Value.str() : A.str());
       continue;
     }
