@@ -42,8 +42,6 @@ std::vector<clang::FileID> PreambleTaskletFiles::find(const clang::SourceManager
   if (Starts.size() == Paths.size() && Entries.size() == Paths.size()) {
     bool Same = true;
     for (size_t I = 0; I < Paths.size() && Same; ++I) {
-      if (!Starts[I])
-        continue;
       clang::FileID File = SM.getFileID(clang::SourceLocation::getFromRawEncoding(Starts[I]));
       clang::OptionalFileEntryRef There = SM.getFileEntryRefForID(File);
       Same = There && There->getUniqueID() == Entries[I].getUniqueID();
@@ -53,15 +51,20 @@ std::vector<clang::FileID> PreambleTaskletFiles::find(const clang::SourceManager
       return Found;
     Found.clear();
   }
-  Starts.assign(Paths.size(), 0);
+  // Kept for the next TUs only when every file was found here.
+  std::vector<clang::SourceLocation::UIntTy> These(Paths.size(), 0);
+  bool All = Entries.size() == Paths.size();
   for (size_t I = 0; I < Entries.size(); ++I) {
     clang::FileID File = SM.translateFile(Entries[I]);
-    if (File.isInvalid())
+    if (File.isInvalid()) {
+      All = false;
       continue;
-    if (Entries.size() == Paths.size())
-      Starts[I] = SM.getLocForStartOfFile(File).getRawEncoding();
+    }
+    These[I] = SM.getLocForStartOfFile(File).getRawEncoding();
     Found.push_back(File);
   }
+  if (All)
+    Starts = std::move(These);
   return Found;
 }
 

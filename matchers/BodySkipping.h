@@ -48,8 +48,9 @@ private:
   TaskletMentions Mentions;
 };
 
-// The files of a precompiled preamble that mention tasklets (listed when it
-// was built), and where each starts in the TUs parsed on it: a TU loads the
+// The files of a precompiled preamble whose declarations the matchers need
+// (listed when it was built: those that mention tasklets, or declare a
+// tasklet under another name or an initialised variable), and where each starts in the TUs parsed on it: a TU loads the
 // preamble first, so its files sit at the same source locations in every
 // one of them. Found once by a search over the TU's files, then checked,
 // not searched, per TU. Thread-safe.
@@ -61,7 +62,7 @@ public:
 private:
   std::vector<std::string> Paths;
   std::mutex Lock;
-  // Raw start locations, by path; 0: not in the preamble. Empty: not found yet.
+  // Raw start locations, by path. Empty until one TU found them all.
   std::vector<clang::SourceLocation::UIntTy> Starts;
 };
 

@@ -75,9 +75,25 @@ file(WRITE ${TREE}/include/plat/quiet.h "#ifndef PLAT_QUIET_H
 int quiet_value(int x);
 #endif
 ")
+# A tasklet field whose header never says "tasklet": its type is a typedef.
+file(WRITE ${TREE}/include/plat/bh.h "#ifndef PLAT_BH_H
+#define PLAT_BH_H
+#include <linux/interrupt.h>
+typedef struct tasklet_struct plat_bh_t;
+#endif
+")
+file(WRITE ${TREE}/include/plat/wrapped.h "#ifndef PLAT_WRAPPED_H
+#define PLAT_WRAPPED_H
+#include <plat/bh.h>
+struct wrapped {
+	plat_bh_t bh;
+};
+#endif
+")
 foreach(n 1 2 3)
   file(WRITE ${TREE}/t${n}.c "#include <plat/holder.h>
 #include <plat/idle.h>
+#include <plat/wrapped.h>
 #include <plat/quiet.h>
 
 static void t${n}_run(struct tasklet_struct *t)
@@ -112,6 +128,7 @@ run_detasklet(scan --format json -j2 --no-cache --no-preamble -p ${TREE} ${TREE}
 set(REF "${OUT}")
 expect_matches("scan of the tree" "\"key\": \"field:include/plat/holder.h:struct holder::tl\"" "${REF}")
 expect_matches("scan of the tree" "\"key\": \"field:include/plat/idle.h:struct idle_holder::idle\"" "${REF}")
+expect_matches("scan of the tree" "\"key\": \"field:include/plat/wrapped.h:struct wrapped::bh\"" "${REF}")
 run_detasklet(scan --format json -j2 --no-cache -p ${TREE} ${TREE})
 expect_same("scan of the tree on the preamble" "${REF}" "${OUT}")
 expect_matches("the clash" "1 built in [0-9.]+ s for 4 TUs; 3 parsed on one, 1 parsed again without it" "${ERR}")

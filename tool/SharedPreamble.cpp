@@ -2,6 +2,8 @@
 
 #include "matchers/BodySkipping.h"
 #include "tool/FirstError.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -18,6 +20,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace detasklet {
 
@@ -254,6 +257,44 @@ using Clock = std::chrono::system_clock;
 
 // Builds a precompiled header with the shortcut parse's body skipping, and
 // records the files it was built from, all but the generated list itself.
+bool holdsTasklet(clang::QualType T) {
+  T = T.getCanonicalType();
+  while (const clang::ArrayType *A = T->getAsArrayTypeUnsafe())
+    T = A->getElementType().getCanonicalType();
+  const clang::RecordDecl *RD = T->getAsRecordDecl();
+  return RD && RD->getName() == "tasklet_struct";
+}
+
+bool recordHoldsTasklet(const clang::RecordDecl *RD) {
+  for (const clang::Decl *D : RD->decls()) {
+    if (const auto *F = llvm::dyn_cast<clang::FieldDecl>(D); F && holdsTasklet(F->getType()))
+      return true;
+    if (const auto *Inner = llvm::dyn_cast<clang::RecordDecl>(D); Inner && recordHoldsTasklet(Inner))
+      return true;
+  }
+  return false;
+}
+
+// Files with a top-level declaration the matchers must see whatever the
+// file's text says: a record with a tasklet field, a typedef of a tasklet,
+// a variable with an initialiser (a DECLARE_TASKLET, an ops table).
+std::set<clang::FileID> filesDeclaringTasklets(clang::ASTContext &Ctx) {
+  const clang::SourceManager &SM = Ctx.getSourceManager();
+  std::set<clang::FileID> Files;
+  for (const clang::Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    bool Holds = false;
+    if (const auto *RD = llvm::dyn_cast<clang::RecordDecl>(D))
+      Holds = RD->isThisDeclarationADefinition() && recordHoldsTasklet(RD);
+    else if (const auto *TD = llvm::dyn_cast<clang::TypedefNameDecl>(D))
+      Holds = holdsTasklet(TD->getUnderlyingType());
+    else if (const auto *VD = llvm::dyn_cast<clang::VarDecl>(D))
+      Holds = VD->hasInit() || holdsTasklet(VD->getType());
+    if (Holds)
+      Files.insert(SM.getFileID(SM.getExpansionLoc(D->getLocation())));
+  }
+  return Files;
+}
+
 class BuildPreambleAction : public clang::GeneratePCHAction {
 public:
   BuildPreambleAction(std::string Output, std::string ListFile, Preamble &Result,
@@ -304,6 +345,11 @@ public:
       if (File != SM.getMainFileID() && Mentions.in(File))
         Paths.push_back(Entry.getFile().getContentCache().OrigEntry->getName().str());
     }
+    // A file can hold a tasklet without naming it: a field of a typedef'd
+    // or macro-made type, a table a tasklet's callback is taken from.
+    for (clang::FileID File : filesDeclaringTasklets(getCompilerInstance().getASTContext()))
+      if (clang::OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File))
+        Paths.push_back(Entry->getName().str());
     llvm::sort(Paths);
     Paths.erase(std::unique(Paths.begin(), Paths.end()), Paths.end());
     Result.TaskletFiles = std::make_unique<PreambleTaskletFiles>(std::move(Paths));
@@ -486,6 +532,8 @@ SharedPreambles::SharedPreambles(const clang::tooling::CompilationDatabase &Data
       G->Error = "cannot make a temporary directory: " + EC.message();
     return;
   }
+  // As the recorded inputs name files: absolute, no "." or "//".
+  llvm::sys::path::remove_dots(Made, /*remove_dot_dot=*/false);
   Dir = std::string(Made);
   auto Started = std::chrono::steady_clock::now();
   for (size_t I = 0; I < Groups.size(); ++I) {

@@ -47,7 +47,11 @@ EntryKey cacheKey(const clang::tooling::CompilationDatabase &Database, const std
                   const TaskletApi &Api, const std::string &Root, const RunOptions &Options) {
   // Bumped when what an entry means changes without the binary changing.
   constexpr llvm::StringLiteral KeyVersion = "detasklet-tu-key/1";
-  const llvm::StringRef Mode = Options.Exact ? "exact" : "shortcut";
+  // A preamble lets a TU see declarations of headers it does not include
+  // (name-collision checks see them): its results are kept apart.
+  const llvm::StringRef Mode = Options.Exact            ? "exact"
+                               : Options.SharedPreamble ? "shortcut+preamble"
+                                                        : "shortcut";
   EntryKey Key;
   Key.Slot = CacheKey().add(KeyVersion).add(Mode).add(Root).add(File).str();
   CacheKey Full;

@@ -44,7 +44,8 @@ llvm::Expected<std::vector<std::string>> patchFiles(const std::string &Series) {
   std::vector<std::string> Files;
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(Series, EC), End; It != End && !EC; It.increment(EC))
-    if (llvm::StringRef(It->path()).ends_with(".patch"))
+    if (llvm::StringRef(It->path()).ends_with(".patch") &&
+        !llvm::StringRef(It->path()).ends_with("cover-letter.patch")) // format-patch's, no diff
       Files.push_back(It->path());
   if (EC)
     return llvm::createStringError(EC, "--series " + Series + ": " + EC.message());

@@ -54,8 +54,20 @@ SeriesMatch::SeriesMatch(const Inventory &Inv, const ConversionPlan &Plan,
       It = FileVerdicts.emplace(Path, compareFile(Path)).first;
     return It->second;
   };
+  // Every file the plan edits to convert an object: its group's, which holds
+  // the callbacks' other declarations, carriers, ops-table slots and the
+  // objects converted with it.
+  std::map<std::string, std::set<std::string>> PlannedFiles;
+  for (const GroupPlan &G : Plan.Groups) {
+    std::set<std::string> Files;
+    for (const PlannedEdit &E : G.Edits)
+      Files.insert(E.Range.File);
+    for (const std::string &Key : G.Objects)
+      PlannedFiles[Key].insert(Files.begin(), Files.end());
+  }
   for (const ObjectReport &O : Inv.Objects) {
-    std::set<std::string> Files = {O.Decl.Declared.File};
+    std::set<std::string> Files = PlannedFiles[O.Decl.Key];
+    Files.insert(O.Decl.Declared.File);
     for (const Use &U : O.Uses)
       Files.insert(U.Site.Where.File);
     for (const CallbackInfo &C : O.Callbacks)

@@ -18,7 +18,7 @@
 namespace detasklet {
 
 enum class SeriesStatus {
-  AsPlanned,   // every file of the object is as the plan makes it
+  AsPlanned,   // every file of the object (and of the plan's edits for it) is as the plan makes it
   HandEdited,  // some file of the object differs from the plan: not checked
   NotInSeries, // the series touches none of the object's files
 };
