@@ -39,6 +39,13 @@ TEST(SharedPreamblePlan, CommonIncludesKeepTheFirstMembersOrder) {
   EXPECT_EQ(commonIncludes({A, B}), (Strings{"-I./include", "-isystem/shim"}));
 }
 
+TEST(SharedPreamblePlan, AngleIncludesSearchAllButQuoteDirectories) {
+  EXPECT_EQ(angleSearchDirectory("-I./include"), llvm::StringRef("./include"));
+  EXPECT_EQ(angleSearchDirectory("-isystem/shim"), llvm::StringRef("/shim"));
+  EXPECT_EQ(angleSearchDirectory("-idirafter/late"), llvm::StringRef("/late"));
+  EXPECT_EQ(angleSearchDirectory("-iquote/local"), std::nullopt);
+}
+
 TEST(SharedPreamblePlan, TopLevelIncludesSkipConditionalAndCommentedOnes) {
   const char *Text = R"(// #include <linux/in_comment.h>
 #include <linux/module.h>

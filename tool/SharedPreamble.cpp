@@ -99,6 +99,13 @@ std::string withoutComments(llvm::StringRef Text) {
 
 } // namespace
 
+std::optional<llvm::StringRef> angleSearchDirectory(llvm::StringRef Unit) {
+  llvm::StringRef Option = includeDirOption(Unit);
+  if (Option.empty() || Option == "-iquote")
+    return std::nullopt;
+  return Unit.drop_front(Option.size());
+}
+
 SplitCommand splitCommand(llvm::ArrayRef<std::string> Args, llvm::StringRef InputFile,
                           llvm::StringRef Directory) {
   SplitCommand Out;
@@ -427,13 +434,10 @@ struct SharedPreambles::Group {
       PerMember.push_back(systemIncludesThrough(F));
     for (const std::string &H : preamble::commonHeaders(PerMember, MinShare))
       for (const std::string &Option : IncludeDirs) {
-        llvm::StringRef Dir(Option);
-        if (Dir.consume_front("-iquote"))
+        std::optional<llvm::StringRef> Dir = preamble::angleSearchDirectory(Option);
+        if (!Dir)
           continue;
-        Dir = Dir.starts_with("-isystem")     ? Dir.drop_front(8)
-              : Dir.starts_with("-idirafter") ? Dir.drop_front(10)
-                                              : Dir.drop_front(2);
-        llvm::SmallString<256> Path(Dir);
+        llvm::SmallString<256> Path(*Dir);
         llvm::sys::fs::make_absolute(Directory, Path);
         llvm::sys::path::append(Path, H);
         if (!llvm::sys::fs::exists(Path))

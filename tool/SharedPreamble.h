@@ -46,6 +46,10 @@ struct SplitCommand {
 SplitCommand splitCommand(llvm::ArrayRef<std::string> Args, llvm::StringRef InputFile,
                           llvm::StringRef Directory);
 
+// The directory an include-directory unit ("-Idir", "-isystemdir", ...) adds
+// to the search for <...> headers; none for -iquote.
+std::optional<llvm::StringRef> angleSearchDirectory(llvm::StringRef Unit);
+
 // The include directories every member names, in the first member's order.
 std::vector<std::string> commonIncludes(llvm::ArrayRef<SplitCommand> Members);
 
