@@ -115,6 +115,7 @@ struct Use {
   std::string Container;     // legacy data container: the expression the data points to
   std::string ContainerPath; // member path from that container to the tasklet, e.g. "rx.tl"
   std::string Function;      // key of the function the use is in; empty at file scope
+  std::string Queue;         // a work-item call: the workqueue it names, as written
 };
 
 // One declaration of a function parameter or variable whose type mentions the

@@ -64,6 +64,8 @@ Value toJSON(const Use &U) {
     O["callback_cast"] = true;
   if (!U.Function.empty())
     O["function"] = U.Function;
+  if (!U.Queue.empty())
+    O["queue"] = U.Queue;
   return O;
 }
 

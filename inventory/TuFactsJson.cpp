@@ -67,7 +67,8 @@ Value encode(const Use &U) {
                 {"anchor", encode(U.Anchor)},
                 {"container", U.Container},
                 {"container_path", U.ContainerPath},
-                {"function", U.Function}};
+                {"function", U.Function},
+                {"queue", U.Queue}};
 }
 
 Value encode(const TypeSite &T) {
@@ -257,7 +258,7 @@ bool fromJSON(const Value &V, Use &Out, Path P) {
          O.map("data_text", Out.DataText) && O.map("data", Out.Data) &&
          O.map("callback_cast", Out.CallbackCast) && O.map("anchor", Out.Anchor) &&
          O.map("container", Out.Container) && O.map("container_path", Out.ContainerPath) &&
-         O.map("function", Out.Function);
+         O.map("function", Out.Function) && O.map("queue", Out.Queue);
 }
 
 bool fromJSON(const Value &V, TypeSite &Out, Path P) {

@@ -7,7 +7,7 @@ namespace detasklet {
 
 namespace {
 using Entry = std::pair<UseKind, const char *>;
-constexpr std::array<Entry, 29> Codes = {{
+constexpr std::array<Entry, 30> Codes = {{
     {UseKind::InitSetup, "init.setup"},
     {UseKind::InitLegacy, "init.legacy"},
     {UseKind::Declare, "declare"},
@@ -37,6 +37,7 @@ constexpr std::array<Entry, 29> Codes = {{
     {UseKind::InternalsRawSchedule, "internals.raw-schedule"},
     {UseKind::AddressCompared, "address.compared"},
     {UseKind::AddressVariadic, "address.variadic"},
+    {UseKind::Flush, "flush"},
 }};
 } // namespace
 

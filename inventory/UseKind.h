@@ -38,6 +38,7 @@ enum class UseKind {
   InternalsRawSchedule, // __tasklet_schedule / __tasklet_hi_schedule: bypass the SCHED bit
   AddressCompared,    // address compared or tested; harmless to a conversion
   AddressVariadic,    // address passed as a variadic argument (printk's %p); harmless
+  Flush,              // waits for a pending run to finish (work items: flush_work)
 };
 
 llvm::StringRef useKindCode(UseKind K);

@@ -1,7 +1,6 @@
 #include "matchers/ApiCallCollector.h"
 
 #include "matchers/CallbackSlots.h"
-#include "matchers/Callbacks.h"
 
 namespace detasklet {
 
@@ -33,24 +32,23 @@ void ApiCallCollector::run(const MatchFinder::MatchResult &Result) {
   U.Index = Target.Index;
   U.Anchor = Tu.writtenToken(CalleeExpr->getExprLoc(), Ctx);
   if (Fn->CallbackArg && *Fn->CallbackArg < Call->getNumArgs()) {
-    const Expr *Arg = Call->getArg(*Fn->CallbackArg);
-    CallbackArgument CB = callbackArgument(Arg);
-    if (CB.Function) {
-      U.LinkedTo = noteCallback(Tu, CB.Function);
-    } else if (const FieldDecl *Slot = callbackSlotField(Arg, Tu, Ctx)) {
-      // An ops table: the callbacks are whatever is stored into the field.
-      CallbackSlot &S = noteSlot(Tu, Slot, Ctx);
-      U.LinkedTo = S.Key;
-      const auto *ME = cast<MemberExpr>(Arg->IgnoreParenCasts());
-      S.Mentions.push_back(Tu.writtenToken(ME->getMemberLoc(), Ctx));
-    }
-    U.CallbackCast = CB.Cast;
+    linkInitCallback(U, Call->getArg(*Fn->CallbackArg), Tu, Ctx);
   }
   if (Fn->DataArg && *Fn->DataArg < Call->getNumArgs()) {
     const Expr *Data = Call->getArg(*Fn->DataArg);
     U.DataText = Tu.text(Data->getSourceRange(), Ctx);
     U.Data = R.legacyData(Tasklet, Data, U.Container, U.ContainerPath);
   }
+  if (Fn->QueueArg && *Fn->QueueArg < Call->getNumArgs()) {
+    // A queue is most often a global (system_bh_wq): its name, even where a
+    // macro wrote it; anything else as written.
+    const Expr *Queue = Call->getArg(*Fn->QueueArg)->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Queue))
+      U.Queue = Ref->getDecl()->getName().str();
+    else
+      U.Queue = Tu.text(Queue->getSourceRange(), Ctx);
+  } else
+    U.Queue = Fn->DefaultQueue;
   Tu.Facts.Uses.push_back(std::move(U));
 }
 

@@ -4,6 +4,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExternalASTSource.h"
 #include "clang/Basic/FileManager.h"
+#include "llvm/ADT/STLExtras.h"
 
 
 namespace detasklet {
@@ -13,7 +14,7 @@ bool TaskletMentions::in(clang::FileID File) {
   if (New) {
     bool Invalid = false;
     llvm::StringRef Text = SM.getBufferData(File, &Invalid);
-    It->second = Invalid || Text.contains("tasklet") || Text.contains("TASKLET");
+    It->second = Invalid || llvm::any_of(Words, [&](const std::string &W) { return Text.contains(W); });
   }
   return It->second;
 }

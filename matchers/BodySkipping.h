@@ -24,14 +24,18 @@
 
 namespace detasklet {
 
-// Whether a file's text mentions the tasklet API, asked once per file.
+// Whether a file's text mentions the API (one of its words: TaskletApi's
+// mentionWords()), asked once per file.
 class TaskletMentions {
 public:
-  explicit TaskletMentions(const clang::SourceManager &SM) : SM(SM) {}
+  explicit TaskletMentions(const clang::SourceManager &SM,
+                           std::vector<std::string> Words = {"tasklet", "TASKLET"})
+      : SM(SM), Words(std::move(Words)) {}
   bool in(clang::FileID File);
 
 private:
   const clang::SourceManager &SM;
+  std::vector<std::string> Words;
   llvm::DenseMap<clang::FileID, bool> Known;
 };
 
@@ -40,7 +44,9 @@ private:
 // FrontendOptions::SkipFunctionBodies must be on.
 class TaskletFreeBodySkipper : public clang::ASTConsumer {
 public:
-  explicit TaskletFreeBodySkipper(const clang::SourceManager &SM) : SM(SM), Mentions(SM) {}
+  explicit TaskletFreeBodySkipper(const clang::SourceManager &SM,
+                                  std::vector<std::string> Words = {"tasklet", "TASKLET"})
+      : SM(SM), Mentions(SM, std::move(Words)) {}
   bool shouldSkipFunctionBody(clang::Decl *D) override;
 
 private:
@@ -74,8 +80,9 @@ private:
 class BodySkippingConsumer : public clang::ASTConsumer {
 public:
   BodySkippingConsumer(std::unique_ptr<clang::ASTConsumer> Inner, clang::SourceManager &SM,
-                       PreambleTaskletFiles *PreambleFiles = nullptr)
-      : Inner(std::move(Inner)), SM(SM), Skipper(SM), PreambleFiles(PreambleFiles) {}
+                       std::vector<std::string> Words, PreambleTaskletFiles *PreambleFiles = nullptr)
+      : Inner(std::move(Inner)), SM(SM), Skipper(SM, std::move(Words)),
+        PreambleFiles(PreambleFiles) {}
   void Initialize(clang::ASTContext &Ctx) override { Inner->Initialize(Ctx); }
   bool HandleTopLevelDecl(clang::DeclGroupRef D) override;
   // Declarations the preamble hands over for code generation: not parsed here.

@@ -142,6 +142,9 @@ void CallbackSlotCollector::onReference(const MemberExpr *ME, ASTContext &Ctx) {
         onStore(FD, BO->getRHS(), Ctx);
         return;
       }
+      if (BO->getOpcode() == BO_Assign && BO->getRHS() == Child &&
+          Tu.inInitMacro(BO->getOperatorLoc(), Ctx))
+        return; // the init: InitMacroCollector links it
       const Expr *Other = BO->getLHS() == Child ? BO->getRHS() : BO->getLHS();
       if ((BO->isEqualityOp() && isNull(Other, Ctx)) || BO->isLogicalOp())
         return;
@@ -202,6 +205,20 @@ void CallbackSlotCollector::onStore(const FieldDecl *FD, const Expr *Value, ASTC
   S.Problems.push_back({Tu.pos(SM.getExpansionLoc(Value->getBeginLoc()), SM),
                         Tu.text(Value->getSourceRange(), Ctx),
                         "is assigned a value that is not a named function"});
+}
+
+void linkInitCallback(Use &U, const Expr *Arg, TuContext &Tu, ASTContext &Ctx) {
+  CallbackArgument CB = callbackArgument(Arg);
+  if (CB.Function) {
+    U.LinkedTo = noteCallback(Tu, CB.Function);
+  } else if (const FieldDecl *Slot = callbackSlotField(Arg, Tu, Ctx)) {
+    // An ops table: the callbacks are whatever is stored into the field.
+    CallbackSlot &S = noteSlot(Tu, Slot, Ctx);
+    U.LinkedTo = S.Key;
+    const auto *ME = cast<MemberExpr>(Arg->IgnoreParenCasts());
+    S.Mentions.push_back(Tu.writtenToken(ME->getMemberLoc(), Ctx));
+  }
+  U.CallbackCast = CB.Cast;
 }
 
 } // namespace detasklet

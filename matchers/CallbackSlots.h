@@ -20,6 +20,10 @@ const clang::FieldDecl *callbackSlotField(const clang::Expr *E, const TuContext 
 // Use::LinkedTo names.
 CallbackSlot &noteSlot(TuContext &Tu, const clang::FieldDecl *FD, clang::ASTContext &Ctx);
 
+// Links an init's use to its callback argument Arg: a named function (noted
+// as a callback), or an ops-table slot (noted with where the init names it).
+void linkInitCallback(Use &U, const clang::Expr *Arg, TuContext &Tu, clang::ASTContext &Ctx);
+
 class CallbackSlotCollector : public Collector {
 public:
   using Collector::Collector;

@@ -213,7 +213,8 @@ void ReferenceCollector::classify(const Flow &F, ASTContext &Ctx) {
   }
   if (const auto *ME = dyn_cast<MemberExpr>(S)) {
     if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-      if (Field->getParent()->getName() == Tu.api().record()) {
+      if (Field->getParent()->getName() == Tu.api().record() &&
+          !Tu.inInitMacro(ME->getMemberLoc(), Ctx)) {
         Use U = makeUse(F.Target, UseKind::InternalsField, ME->getMemberLoc(),
                         ME->getSourceRange(), Ctx);
         U.Index = F.Index;

@@ -58,7 +58,17 @@ SourcePos TuContext::pos(SourceLocation Loc, const SourceManager &SM) {
 }
 
 bool TuContext::isApiMacro(StringRef Name, SourceLocation DefLoc, const ASTContext &Ctx) {
-  return Api.declareMacro(Name) || Api.containerMacro(Name) || inImplementation(DefLoc, Ctx);
+  return Api.declareMacro(Name) || Api.containerMacro(Name) || Api.initMacro(Name) ||
+         inImplementation(DefLoc, Ctx);
+}
+
+bool TuContext::inInitMacro(SourceLocation Loc, const ASTContext &Ctx) {
+  if (!Loc.isMacroID())
+    return false;
+  for (const std::string &Name : macroBodies(Loc, Ctx))
+    if (Api.initMacro(Name) || Api.declareMacro(Name))
+      return true;
+  return false;
 }
 
 UseSite TuContext::site(SourceLocation Loc, const ASTContext &Ctx) {

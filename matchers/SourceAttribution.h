@@ -37,6 +37,10 @@ public:
   TextRange writtenPointee(clang::TypeLoc TL, const clang::ASTContext &Ctx);
   // Names of the macros whose bodies the token at Loc is written in, outermost first.
   std::vector<std::string> macroBodies(clang::SourceLocation Loc, const clang::ASTContext &Ctx);
+  // The token at Loc is written in the body of an init or declare macro
+  // (INIT_WORK's field assignments, DECLARE_WORK's list head pointing at
+  // itself): the API initialising its object, not the driver touching internals.
+  bool inInitMacro(clang::SourceLocation Loc, const clang::ASTContext &Ctx);
   std::string text(clang::SourceRange Range, const clang::ASTContext &Ctx) const;
   // The bytes a range was written as, when its two ends are spelled in one file
   // in order (else an invalid range): a rewrite's target.

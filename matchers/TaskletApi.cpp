@@ -1,5 +1,6 @@
 #include "matchers/TaskletApi.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
@@ -113,13 +114,35 @@ llvm::Expected<TaskletApi> TaskletApi::parse(llvm::StringRef Yaml, llvm::StringR
         return Use.takeError();
       if (!Entry["tasklet"])
         return Err.at(Entry, "function entry needs 'tasklet:' (the tasklet argument's index)");
-      Api.Functions[*Fn] = ApiFunction{*Fn, *Use, Entry["tasklet"].as<unsigned>(),
-                                       argIndex(Entry, "callback"), argIndex(Entry, "data")};
+      Api.Functions[*Fn] = ApiFunction{*Fn,
+                                       *Use,
+                                       Entry["tasklet"].as<unsigned>(),
+                                       argIndex(Entry, "callback"),
+                                       argIndex(Entry, "data"),
+                                       argIndex(Entry, "queue"),
+                                       Entry["default_queue"] ? Entry["default_queue"].as<std::string>()
+                                                              : std::string()};
     }
     if (auto E = readNamedUses(Root["declare_macros"], Err, Api.DeclareMacros))
       return std::move(E);
     if (auto E = readNamedUses(Root["container_macros"], Err, Api.ContainerMacros))
       return std::move(E);
+    if (const YAML::Node List = Root["init_macros"]) {
+      if (!List.IsSequence())
+        return Err.at(List, "expected a list of { name, use, callback_field } entries");
+      for (const YAML::Node &Entry : List) {
+        auto Name = nameOf(Entry, Err);
+        if (!Name)
+          return Name.takeError();
+        auto Use = useOf(Entry, Err);
+        if (!Use)
+          return Use.takeError();
+        if (!isInit(*Use) || !Entry["callback_field"] || !Entry["callback_field"].IsScalar())
+          return Err.at(Entry, "init macro needs an init 'use:' and 'callback_field:' (the field "
+                               "it assigns the callback to)");
+        Api.InitMacros[*Name] = InitMacro{*Name, *Use, Entry["callback_field"].as<std::string>()};
+      }
+    }
     if (const YAML::Node List = Root["forwarders"]) {
       if (!List.IsSequence())
         return Err.at(List, "expected a list of forwarders");
@@ -167,6 +190,10 @@ llvm::Expected<TaskletApi> TaskletApi::parse(llvm::StringRef Yaml, llvm::StringR
       return std::move(E);
     if (auto E = readStrings(Root["implementation_files"], Err, Api.ImplementationFiles))
       return std::move(E);
+    if (auto E = readStrings(Root["mention_words"], Err, Api.MentionWords))
+      return std::move(E);
+    if (Api.MentionWords.empty())
+      Api.MentionWords = {Api.Record};
   } catch (const YAML::Exception &E) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%d:%d: %s",
                                    Name.str().c_str(), E.mark.line + 1, E.mark.column + 1,
@@ -190,6 +217,19 @@ llvm::Expected<TaskletApi> TaskletApi::loadDefault() {
 const ApiFunction *TaskletApi::function(llvm::StringRef Name) const {
   auto It = Functions.find(Name);
   return It == Functions.end() ? nullptr : &It->second;
+}
+
+const InitMacro *TaskletApi::initMacro(llvm::StringRef Name) const {
+  auto It = InitMacros.find(Name);
+  return It == InitMacros.end() ? nullptr : &It->second;
+}
+
+std::vector<std::string> TaskletApi::initMacroFields() const {
+  std::vector<std::string> Fields;
+  for (const auto &M : InitMacros)
+    if (!llvm::is_contained(Fields, M.second.CallbackField))
+      Fields.push_back(M.second.CallbackField);
+  return Fields;
 }
 
 std::optional<UseKind> TaskletApi::declareMacro(llvm::StringRef Name) const {

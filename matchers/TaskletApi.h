@@ -19,6 +19,16 @@ struct ApiFunction {
   unsigned TaskletArg = 0;
   std::optional<unsigned> CallbackArg;
   std::optional<unsigned> DataArg;
+  std::optional<unsigned> QueueArg; // the workqueue a work-item call queues on
+  std::string DefaultQueue;         // the one it queues on without naming it
+};
+
+// A statement macro that initialises an object by assigning its callback
+// field (INIT_WORK).
+struct InitMacro {
+  std::string Name;
+  UseKind Use;
+  std::string CallbackField;
 };
 
 // A function that hands an opaque pointer to a function it is given, later:
@@ -48,6 +58,9 @@ public:
   const ApiFunction *function(llvm::StringRef Name) const;
   std::optional<UseKind> declareMacro(llvm::StringRef Name) const;
   std::optional<UseKind> containerMacro(llvm::StringRef Name) const;
+  const InitMacro *initMacro(llvm::StringRef Name) const;
+  // The callback fields init macros assign, for the matcher.
+  std::vector<std::string> initMacroFields() const;
   bool isStateConstant(llvm::StringRef Name) const;
   const Forwarder *forwarder(llvm::StringRef Name) const;
   const ContextRegistration *contextRegistration(llvm::StringRef Name) const;
@@ -59,6 +72,9 @@ public:
   // True when Path (absolute or relative) ends with one of the implementation files.
   bool isImplementationFile(llvm::StringRef Path) const;
   std::vector<std::string> functionNames() const;
+  // Words every file that uses the API contains (its names' common part):
+  // a header without any has no function body worth parsing.
+  const std::vector<std::string> &mentionWords() const { return MentionWords; }
   // Identifies the rules text: a result computed with other rules is not
   // this one's (the facts cache keys on it).
   uint64_t fingerprint() const { return Fingerprint; }
@@ -69,12 +85,14 @@ private:
   llvm::StringMap<ApiFunction> Functions;
   llvm::StringMap<UseKind> DeclareMacros;
   llvm::StringMap<UseKind> ContainerMacros;
+  llvm::StringMap<InitMacro> InitMacros;
   llvm::StringMap<Forwarder> Forwarders;
   llvm::StringMap<ContextRegistration> Registrations;
   llvm::StringMap<std::string> LockFlavours;
   std::vector<std::string> ContextQueries;
   std::vector<std::string> StateConstants;
   std::vector<std::string> ImplementationFiles;
+  std::vector<std::string> MentionWords;
 };
 
 } // namespace detasklet

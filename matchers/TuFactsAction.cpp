@@ -7,6 +7,7 @@
 #include "matchers/CallbackSlots.h"
 #include "matchers/ContextCollector.h"
 #include "matchers/FunctionCollector.h"
+#include "matchers/InitMacroCollector.h"
 #include "matchers/MentionCollector.h"
 #include "matchers/ObjectDeclCollector.h"
 #include "matchers/ReferenceCollector.h"
@@ -28,6 +29,7 @@ public:
         Observer(std::move(Observer)), PreambleFiles(PreambleFiles) {
     Collectors.push_back(std::make_unique<ObjectDeclCollector>(Tu));
     Collectors.push_back(std::make_unique<ApiCallCollector>(Tu));
+    Collectors.push_back(std::make_unique<InitMacroCollector>(Tu));
     Collectors.push_back(std::make_unique<ReferenceCollector>(Tu));
     Collectors.push_back(std::make_unique<CallbackCallCollector>(Tu));
     Collectors.push_back(std::make_unique<CallbackSlotCollector>(Tu));
@@ -51,7 +53,7 @@ public:
       return Finder.newASTConsumer();
     CI.getFrontendOpts().SkipFunctionBodies = true;
     return std::make_unique<BodySkippingConsumer>(Finder.newASTConsumer(), CI.getSourceManager(),
-                                                  PreambleFiles);
+                                                  Tu.api().mentionWords(), PreambleFiles);
   }
 
   void EndSourceFileAction() override {

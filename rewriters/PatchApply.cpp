@@ -151,6 +151,33 @@ unsigned LineMap::throughStep(const std::vector<Change> &Step, unsigned Line) {
   return unsigned(long(Line) + Delta);
 }
 
+LineMap::Lines LineMap::rangeThroughStep(const std::vector<Change> &Step, unsigned Line) {
+  long Delta = 0;
+  for (const Change &C : Step) {
+    if (Line < C.OldStart)
+      break;
+    if (Line < C.OldStart + C.Removed)
+      return {unsigned(long(C.OldStart) + Delta), C.Added};
+    Delta += long(C.Added) - long(C.Removed);
+  }
+  return {unsigned(long(Line) + Delta), 1};
+}
+
+LineMap::Lines LineMap::newLines(unsigned OldLine) const {
+  Lines R{OldLine, 1};
+  for (const std::vector<Change> &Step : Steps) {
+    if (R.Count == 0)
+      return {throughStep(Step, R.First), 0};
+    // A range's lines each go through the step; together they cover from
+    // where the first went to where the last did.
+    Lines First = rangeThroughStep(Step, R.First);
+    Lines Last = rangeThroughStep(Step, R.First + R.Count - 1);
+    unsigned End = std::max(First.First + First.Count, Last.First + Last.Count);
+    R = {First.First, End > First.First ? End - First.First : 0};
+  }
+  return R;
+}
+
 unsigned LineMap::newLine(unsigned OldLine) const {
   unsigned Line = OldLine;
   for (const std::vector<Change> &Step : Steps)

@@ -44,6 +44,12 @@ llvm::Expected<std::vector<FileDiff>> parsePatch(llvm::StringRef Text, llvm::Str
 class LineMap {
 public:
   unsigned newLine(unsigned OldLine) const;
+  // Every new line old line N became: itself when kept, else all of what
+  // replaced the change it was in (Count 0 when that was a pure removal).
+  struct Lines {
+    unsigned First = 0, Count = 0;
+  };
+  Lines newLines(unsigned OldLine) const;
   // A change at old line OldStart (for a pure insertion: the old line the
   // new lines go before) that removed Removed lines and added Added. Changes
   // of one step come in order.
@@ -57,6 +63,7 @@ private:
     unsigned OldStart, Removed, Added;
   };
   static unsigned throughStep(const std::vector<Change> &Step, unsigned Line);
+  static Lines rangeThroughStep(const std::vector<Change> &Step, unsigned Line);
   std::vector<std::vector<Change>> Steps; // one per patch, applied in order
 };
 

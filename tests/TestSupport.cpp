@@ -8,10 +8,10 @@
 namespace detasklet::test {
 
 TuFacts collect(const std::string &Code, const std::string &FileName,
-                const std::map<std::string, std::string> &ExtraFiles) {
-  static const TaskletApi Api = llvm::cantFail(TaskletApi::loadDefault());
+                const std::map<std::string, std::string> &ExtraFiles, const TaskletApi *Api) {
+  static const TaskletApi Tasklets = llvm::cantFail(TaskletApi::loadDefault());
   TuFacts Facts;
-  TuFactsActionFactory Factory(Api, "/virtual", Facts);
+  TuFactsActionFactory Factory(Api ? *Api : Tasklets, "/virtual", Facts);
   clang::tooling::FileContentMappings Mapped;
   for (const auto &[Name, Content] : ExtraFiles)
     Mapped.emplace_back("/virtual/" + Name, Content);
@@ -26,9 +26,9 @@ TuFacts collect(const std::string &Code, const std::string &FileName,
 }
 
 Inventory inventoryOf(const std::string &Code, const std::string &FileName,
-                      const std::map<std::string, std::string> &ExtraFiles) {
+                      const std::map<std::string, std::string> &ExtraFiles, const TaskletApi *Api) {
   InventoryBuilder Builder("/virtual");
-  Builder.add(collect(Code, FileName, ExtraFiles));
+  Builder.add(collect(Code, FileName, ExtraFiles, Api));
   return Builder.finish();
 }
 

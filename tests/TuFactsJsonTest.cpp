@@ -47,9 +47,9 @@ auto fields(Mention &X) {
 }
 auto fields(Use &X) {
   auto &[Target, Kind, Site, Text, Callee, LinkedTo, Index, DataText, Data, CallbackCast, Anchor,
-         Container, ContainerPath, Function] = X;
+         Container, ContainerPath, Function, Queue] = X;
   return std::tie(Target, Kind, Site, Text, Callee, LinkedTo, Index, DataText, Data, CallbackCast,
-                  Anchor, Container, ContainerPath, Function);
+                  Anchor, Container, ContainerPath, Function, Queue);
 }
 auto fields(TypeSite &X) {
   auto &[TypeText, Name, NameText] = X;

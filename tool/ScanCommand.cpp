@@ -21,7 +21,13 @@ llvm::Expected<Inventory> buildInventory(const SelectionRequest &Selection,
   llvm::Expected<TuSelection> Sel = selectTranslationUnits(Selection);
   if (!Sel)
     return Sel.takeError();
-  std::vector<TuOutcome> Outcomes = collectFacts(*Sel->Database, Sel->Files, *Api, Sel->Root, Run);
+  // The shared preamble chooses the headers whose declarations matter by the
+  // tasklet API's names (SharedPreamble.h): other rules parse without it.
+  RunOptions Options = Run;
+  if (!ApiRules.empty())
+    Options.SharedPreamble = false;
+  std::vector<TuOutcome> Outcomes =
+      collectFacts(*Sel->Database, Sel->Files, *Api, Sel->Root, Options);
   InventoryBuilder Builder(Sel->Root);
   for (TuOutcome &O : Outcomes) {
     if (O.Failure)

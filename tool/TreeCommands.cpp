@@ -147,9 +147,15 @@ cl::opt<bool> Traces("traces", cl::desc("Print the trace of every violation"),
 cl::opt<std::string> Series("series",
                             cl::desc("Without --scenario: check this patch series (a directory of "
                                      "*.patch, or one patch) instead of detasklet's own conversion; "
-                                     "objects it converts otherwise are reported not checked"),
+                                     "objects it converts otherwise are checked from the code it "
+                                     "leaves"),
                             cl::value_desc("dir or file"), cl::cat(InputCategory),
                             cl::sub(VerifySubcommand));
+cl::opt<bool> SeriesFromCode("series-from-code",
+                             cl::desc("With --series: check every object from the code the series "
+                                      "leaves, also those it converts exactly as detasklet's plan "
+                                      "(a cross-check of the two; slower)"),
+                             cl::cat(InputCategory), cl::sub(VerifySubcommand));
 cl::opt<std::string> ScratchDir("scratch",
                                 cl::desc("Directory for the converted copy (default: a new temporary "
                                          "one, removed when the conversion is acceptable)"),
@@ -231,6 +237,7 @@ int verifyMain(const std::vector<std::string> &FixedFlags) {
   Options.ScratchDir = ScratchDir;
   Options.MaxExecutions = MaxExecutions;
   Options.Series = Series;
+  Options.SeriesFromCode = SeriesFromCode;
   return runVerify(Options);
 }
 

@@ -86,6 +86,19 @@ std::optional<TuOutcome> lookUp(const clang::tooling::CompilationDatabase &Datab
   return Out;
 }
 
+// The disk, under the overlay's files when there are any.
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fileSystem(const RunOptions &Options) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Disk = llvm::vfs::createPhysicalFileSystem();
+  if (Options.Overlay.empty())
+    return Disk;
+  auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  for (const auto &[Path, Text] : Options.Overlay)
+    Memory->addFile(Path, 0, llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
+  auto Both = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Disk);
+  Both->pushOverlay(Memory);
+  return Both;
+}
+
 // One parse of File, on Shared when given.
 TuOutcome parse(const clang::tooling::CompilationDatabase &Database, const std::string &File,
                 const TaskletApi &Api, const std::string &Root, const RunOptions &Options,
@@ -96,7 +109,7 @@ TuOutcome parse(const clang::tooling::CompilationDatabase &Database, const std::
   // directory, which every ClangTool changes to its command's directory.
   clang::tooling::ClangTool Tool(Database, {File},
                                  std::make_shared<clang::PCHContainerOperations>(),
-                                 llvm::vfs::createPhysicalFileSystem());
+                                 fileSystem(Options));
   Tool.appendArgumentsAdjuster(argumentsAdjuster(Options));
   // Without carets clang does not print its "N errors generated" line, which
   // would tell of errors in a parse that is done again.
@@ -174,7 +187,7 @@ std::vector<TuOutcome> collectFacts(const clang::tooling::CompilationDatabase &D
                                     const RunOptions &Options) {
   std::vector<TuOutcome> Outcomes(Files.size());
   std::unique_ptr<FactsCache> Cache;
-  if (!Options.CacheDir.empty() && !buildIdentity().empty()) {
+  if (!Options.CacheDir.empty() && !buildIdentity().empty() && Options.Overlay.empty()) {
     llvm::SmallString<256> Dir(Options.CacheDir);
     llvm::sys::fs::make_absolute(Dir);
     Cache = std::make_unique<FactsCache>(std::string(Dir));
@@ -208,7 +221,8 @@ std::vector<TuOutcome> collectFacts(const clang::tooling::CompilationDatabase &D
     llvm::erase_if(ToParse, [&](size_t I) { return Hit[I]; });
   }
   std::unique_ptr<SharedPreambles> Preambles;
-  if (Options.SharedPreamble && !Options.Exact && ToParse.size() >= SharedPreambles::MinGroup) {
+  if (Options.SharedPreamble && !Options.Exact && Options.Overlay.empty() &&
+      ToParse.size() >= SharedPreambles::MinGroup) {
     std::vector<std::string> Missed;
     for (size_t I : ToParse)
       Missed.push_back(Files[I]);

@@ -8,6 +8,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
+#include <map>
 #include <optional>
 
 namespace detasklet {
@@ -26,6 +27,10 @@ struct RunOptions {
   bool SharedPreamble = true; // parse on shared precompiled headers (SharedPreamble.h); not with Exact
   std::string CacheDir;  // the result cache (FactsCache.h); empty: parse every TU
   bool CacheStats = false; // report cache hits on stderr even when it is no terminal
+  // Absolute path -> contents read instead of the file on disk (a patch
+  // series applied in memory). With any, no result cache and no preamble:
+  // both key on the files as they are on disk.
+  std::map<std::string, std::string> Overlay;
 };
 
 std::vector<TuOutcome> collectFacts(const clang::tooling::CompilationDatabase &Database,

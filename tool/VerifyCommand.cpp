@@ -100,6 +100,10 @@ int runVerify(const VerifyOptions &Options) {
     error() << llvm::toString(Rules.takeError()) << "\n";
     return 2;
   }
+  if (Options.SeriesFromCode && Options.Series.empty()) {
+    error() << "--series-from-code reads the code a --series leaves; give the series\n";
+    return 2;
+  }
   if (Options.Scenario.empty()) {
     if (!Options.Replay.empty()) {
       error() << "--replay needs --scenario; a protocol-level report prints its own replay command\n";

@@ -27,6 +27,7 @@ struct VerifyOptions {
                                            // (tree mode: where the abstract drivers go)
   uint64_t MaxExecutions = 500000;         // per exploration
   std::string Series;                      // tree mode: a patch series (directory or file) to check
+  bool SeriesFromCode = false;             // check objects converted as planned from the code too
 };
 
 // With a scenario, the driver itself is built and explored (it must build

@@ -4,6 +4,7 @@
 #include "tool/ScanCommand.h"
 #include "verify/ProtocolReport.h"
 #include "verify/SemanticsChecker.h"
+#include "verify/SeriesConversions.h"
 #include "verify/SeriesMatch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -114,21 +115,46 @@ int runVerifyProtocols(const VerifyOptions &Options, const ConvertRules &Rules) 
                << " tasklets convert to " << Rules.Summary
                << "; checking each one's protocol against its conversion (abstract drivers in "
                << WorkDir << ")\n";
-  unsigned OutsideSeries = 0;
+  // The objects the series converts otherwise than the plan (or, on request,
+  // every object it touches): their converted side is read from the patched
+  // code, in one scan.
+  auto fromCode = [&](const ObjectReport &O) {
+    SeriesStatus S = Match->of(O.Decl.Key).Status;
+    return S == SeriesStatus::HandEdited ||
+           (Options.SeriesFromCode && S == SeriesStatus::AsPlanned && Checker.converts(O));
+  };
+  std::optional<SeriesConversions> Patched;
+  if (Match) {
+    std::vector<const ObjectReport *> Others;
+    for (const ObjectReport &O : Inv->Objects)
+      if (fromCode(O))
+        Others.push_back(&O);
+    if (!Others.empty()) {
+      llvm::errs() << "detasklet: checking " << Others.size()
+                   << " objects from the code the series leaves"
+                   << (Options.SeriesFromCode ? "" : " (it converts them otherwise than detasklet's plan)")
+                   << "; scanning their files as it leaves them\n";
+      llvm::Expected<SeriesConversions> Scanned =
+          SeriesConversions::scan(*Inv, Others, *Series, Options.Selection, Options.Run);
+      if (!Scanned) {
+        error() << llvm::toString(Scanned.takeError()) << "\n";
+        return 2;
+      }
+      Patched = std::move(*Scanned);
+    }
+  }
+  unsigned OutsideSeries = 0, OwnConversions = 0;
   for (const ObjectReport &O : Inv->Objects) {
     ObjectCheck C;
     if (Match && Match->of(O.Decl.Key).Status == SeriesStatus::NotInSeries) {
       ++OutsideSeries;
       continue;
     }
-    if (Match && Match->of(O.Decl.Key).Status == SeriesStatus::HandEdited) {
-      C.Protocol.ObjectKey = O.Decl.Key;
-      C.Protocol.Name = O.Decl.Record.empty() ? O.Decl.Name : O.Decl.Record + "::" + O.Decl.Name;
-      C.Protocol.Declared = O.Decl.Declared;
-      C.Check.Verdict = ProtocolVerdict::NotChecked;
-      C.Reason = Match->of(O.Decl.Key).Why +
-                 "; only detasklet's own conversion is checked (hand-written workqueue code "
-                 "is not abstracted)";
+    if (Match && fromCode(O)) {
+      ++OwnConversions;
+      C = Checker.checkConversion(O, Patched->of(O));
+      if (C.Check.Verdict == ProtocolVerdict::NotChecked && !Match->of(O.Decl.Key).Why.empty())
+        C.Reason += " (the series differs from detasklet's plan at " + Match->of(O.Decl.Key).Why + ")";
     } else {
       C = Checker.check(O);
     }
@@ -139,8 +165,9 @@ int runVerifyProtocols(const VerifyOptions &Options, const ConvertRules &Rules) 
   double Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   Report.printSummary(llvm::outs(), Seconds);
   if (Match)
-    llvm::outs() << "series: " << Options.Series << "; " << OutsideSeries
-                 << " scanned objects it does not touch are left out\n";
+    llvm::outs() << "series: " << Options.Series << "; " << OwnConversions
+                 << " objects checked from the code it leaves; "
+                 << OutsideSeries << " scanned objects it does not touch are left out\n";
   llvm::outs() << "limits: each object's protocol is what its uses in the scanned files show; "
                   "calls between functions other than passing the tasklet are not followed, "
                   "conditions are abstracted by choices (see README.md, verify on a tree)\n";

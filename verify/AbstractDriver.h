@@ -1,5 +1,5 @@
 // From an object's protocol to C: an abstract driver that uses the real
-// tasklet API on one tasklet (a struct field set up with tasklet_setup(), or a
+// tasklet API (or, for a work item's protocol, the work-item calls it makes) on one tasklet (a struct field set up with tasklet_setup(), or a
 // DECLARE_TASKLET*() variable), one function per protocol function performing
 // its operations, and a scenario that runs them in their contexts. It builds
 // against the runtime's shim headers, and `detasklet convert` converts it like
@@ -23,8 +23,20 @@ struct AbstractDriver {
   static constexpr const char *ScenarioName = "main";
 };
 
+// Which kernel entry points the scenario drives. Two drivers explored
+// against each other (a tasklet and a hand-written conversion) share one
+// scenario, so they share the union of their shapes.
+struct AbstractShape {
+  bool Irq = false;     // an interrupt handler
+  bool Timer = false;   // a timer callback
+  bool Process = false; // a task running the functions without a known caller
+  static AbstractShape of(const ObjectProtocol &P);
+  AbstractShape with(const AbstractShape &Other) const;
+};
+
 // The protocol must be abstracted().
 AbstractDriver generateAbstractDriver(const ObjectProtocol &P);
+AbstractDriver generateAbstractDriver(const ObjectProtocol &P, const AbstractShape &Shape);
 
 // proto_fn<N> of the generated code for P.Functions[N].
 std::string abstractFunctionName(size_t Index);

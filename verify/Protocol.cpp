@@ -22,6 +22,8 @@ llvm::StringRef protocolOpCode(ProtocolOpKind K) {
     return "callback.direct-call";
   case ProtocolOpKind::CallHelper:
     return "call";
+  case ProtocolOpKind::Flush:
+    return "flush";
   }
   return "?";
 }
@@ -50,6 +52,8 @@ std::string ObjectProtocol::canonical() const {
   std::string S = Init == ProtocolInit::Setup     ? "setup"
                   : Init == ProtocolInit::Declare ? "declare"
                                                   : "declare-disabled";
+  if (WorkItem)
+    S = "work " + S;
   for (const ProtocolFunction &F : Functions) {
     S += ";" + protocolContextCode(F.Context).str() + ":";
     for (const ProtocolOp &O : F.Ops) {
@@ -60,6 +64,8 @@ std::string ObjectProtocol::canonical() const {
         S += "@" + std::to_string(O.Paired);
       if (O.Kind == ProtocolOpKind::CallHelper)
         S += "@" + std::to_string(O.Helper);
+      if (!O.Call.empty())
+        S += "=" + O.Call + "(" + O.Queue + ")";
     }
   }
   return S;

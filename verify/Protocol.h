@@ -24,6 +24,7 @@ enum class ProtocolOpKind {
   Kill,
   DirectCall,    // the driver calls the callback itself
   CallHelper,    // the tasklet is passed to a helper whose operations follow
+  Flush,         // a work item only: flush_work
 };
 llvm::StringRef protocolOpCode(ProtocolOpKind K);
 
@@ -39,6 +40,10 @@ struct ProtocolOp {
   int Paired = -1;
   unsigned Helper = 0; // CallHelper: index into ObjectProtocol::Functions
   SourcePos At;        // the use it comes from
+  // A work item's operation: the call as written (cancel_work or
+  // cancel_work_sync are both a kill) and the workqueue it names, if any.
+  std::string Call;
+  std::string Queue;
 };
 
 // Where the kernel runs a function, as far as the inventory knows.
@@ -67,6 +72,8 @@ struct ProtocolFunction {
 enum class ProtocolInit { Setup, Declare, DeclareDisabled };
 
 struct ObjectProtocol {
+  // The protocol of a work item (read from converted code), not a tasklet's.
+  bool WorkItem = false;
   std::string ObjectKey;
   std::string Name;       // e.g. "struct foo::rx_tasklet"
   SourcePos Declared;

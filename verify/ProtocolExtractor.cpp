@@ -1,5 +1,7 @@
 #include "verify/ProtocolExtractor.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -29,9 +31,19 @@ std::optional<ProtocolOpKind> opKind(UseKind K) {
     return ProtocolOpKind::DirectCall;
   case UseKind::EscapeParam:
     return ProtocolOpKind::CallHelper;
+  case UseKind::Flush:
+    return ProtocolOpKind::Flush;
   default:
     return std::nullopt;
   }
+}
+
+// The workqueues the runtime model provides (runtime/include/linux/workqueue.h).
+bool isModelledQueue(llvm::StringRef Queue) {
+  return llvm::is_contained({"system_wq", "system_percpu_wq", "system_highpri_wq", "system_long_wq",
+                             "system_unbound_wq", "system_freezable_wq", "system_bh_wq",
+                             "system_bh_highpri_wq"},
+                            Queue);
 }
 
 bool isDisable(ProtocolOpKind K) {
@@ -59,7 +71,7 @@ void mergeAlike(ObjectProtocol &P) {
     std::string S = protocolContextCode(F.Context).str();
     for (const ProtocolOp &Op : F.Ops)
       S += " " + protocolOpCode(Op.Kind).str() + (Op.Optional ? "?" : "") + std::to_string(Op.Paired) +
-           "@" + std::to_string(Op.Helper);
+           "@" + std::to_string(Op.Helper) + "=" + Op.Call + "(" + Op.Queue + ")";
     return S;
   };
   std::vector<ProtocolFunction> Kept;
@@ -91,6 +103,7 @@ void mergeAlike(ObjectProtocol &P) {
 ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
                                           const std::string &OnlyCallback) const {
   ObjectProtocol P;
+  P.WorkItem = Api == ProtocolApi::WorkItem;
   P.ObjectKey = O.Decl.Key;
   P.Name = O.Decl.Record.empty() ? O.Decl.Name : O.Decl.Record + "::" + O.Decl.Name;
   P.Declared = O.Decl.Declared;
@@ -225,7 +238,7 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
 
   for (ProtocolFunction &F : P.Functions) {
     std::vector<int> OpenDisables; // this function's disables not undone yet, innermost last
-    bool HasKill = false;
+    const Use *Kill = nullptr;
     for (const Use *U : ByFunction[F.Key]) {
       std::optional<ProtocolOpKind> K = opKind(U->Kind);
       if (!K)
@@ -233,6 +246,13 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
       ProtocolOp Op;
       Op.Kind = *K;
       Op.At = U->Site.Where;
+      if (P.WorkItem && *K != ProtocolOpKind::CallHelper && *K != ProtocolOpKind::DirectCall) {
+        Op.Call = U->Callee;
+        Op.Queue = U->Queue;
+        if (!Op.Queue.empty() && !isModelledQueue(Op.Queue))
+          return Cannot(U->Callee + " on " + Op.Queue + " at " + U->Site.Where.str() +
+                        ": only the system workqueues are modelled, not a driver's own");
+      }
       if (*K == ProtocolOpKind::CallHelper) {
         // Only a helper whose body uses the tasklet matters; one whose body
         // was not seen made the object manual already.
@@ -254,11 +274,13 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
           OpenDisables.pop_back();
         }
       }
-      HasKill |= *K == ProtocolOpKind::Kill;
+      if (*K == ProtocolOpKind::Kill && !Kill)
+        Kill = U;
       // The same operation twice in a row is merged: the choice of doing it
       // already covers both, and each extra choice doubles the executions.
       if (!F.Ops.empty() && F.Ops.back().Kind == Op.Kind && !isDisable(Op.Kind) &&
-          Op.Kind != ProtocolOpKind::Enable && F.Ops.back().Helper == Op.Helper)
+          Op.Kind != ProtocolOpKind::Enable && F.Ops.back().Helper == Op.Helper &&
+          F.Ops.back().Call == Op.Call && F.Ops.back().Queue == Op.Queue)
         continue;
       F.Ops.push_back(Op);
     }
@@ -272,7 +294,7 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
       }
     if (IsCallback(F.Key)) {
       F.Context = ProtocolContext::Callback;
-      F.Why = "the tasklet's callback";
+      F.Why = P.WorkItem ? "the work item's function" : "the tasklet's callback";
     } else if (const CallbackInfo *Other = OtherCallback(F.Key)) {
       F.Context = ProtocolContext::Softirq;
       F.Why = "the callback of instances initialised with " + Other->Name;
@@ -282,10 +304,12 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
     } else if (InitFunctions.count(F.Key) ||
                (Info != Inv.Functions.end() && (Info->second.Init || Info->second.ModuleInit))) {
       F.Context = ProtocolContext::InitPath;
-      F.Why = InitFunctions.count(F.Key) ? "initialises the tasklet" : "__init";
-    } else if (HasKill) {
+      F.Why = !InitFunctions.count(F.Key) ? "__init"
+              : P.WorkItem              ? "initialises the work item"
+                                        : "initialises the tasklet";
+    } else if (Kill) {
       F.Context = ProtocolContext::Teardown;
-      F.Why = "contains tasklet_kill";
+      F.Why = "contains " + Kill->Callee;
     } else {
       F.Context = ProtocolContext::Process;
       F.Why = "no caller known: any process context";

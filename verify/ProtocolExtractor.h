@@ -10,9 +10,14 @@
 
 namespace detasklet {
 
+// What the inventory's objects are: tasklets (scanned with tasklet-api.yaml),
+// or work items (scanned with work-api.yaml, in code a series converted).
+enum class ProtocolApi { Tasklet, WorkItem };
+
 class ProtocolExtractor {
 public:
-  explicit ProtocolExtractor(const Inventory &Inv) : Inv(Inv) {}
+  explicit ProtocolExtractor(const Inventory &Inv, ProtocolApi Api = ProtocolApi::Tasklet)
+      : Inv(Inv), Api(Api) {}
   // With OnlyCallback (a key of ObjectProtocol::SeveralCallbacks): the protocol
   // of the instances initialised with that callback, on the assumption that an
   // instance keeps the callback it was initialised with (one per chip, per
@@ -21,6 +26,7 @@ public:
 
 private:
   const Inventory &Inv;
+  ProtocolApi Api;
 };
 
 } // namespace detasklet

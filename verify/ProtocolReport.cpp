@@ -17,6 +17,29 @@ std::string path(llvm::StringRef Dir, llvm::StringRef A, llvm::StringRef B = "")
   return std::string(P);
 }
 
+// Each abstract function, the real ones it stands for, its context and its
+// operations (a work item's as the calls it makes).
+void printFunctions(const ObjectProtocol &P, llvm::raw_ostream &OS) {
+  for (size_t I = 0; I < P.Functions.size(); ++I) {
+    const ProtocolFunction &F = P.Functions[I];
+    OS << "    " << (F.Context == ProtocolContext::Callback ? std::string("proto_cb") : abstractFunctionName(I))
+       << " = " << F.Name;
+    if (!F.Alike.empty())
+      OS << " (and " << F.Alike.size() << " alike: " << F.Alike.front() << (F.Alike.size() > 1 ? ", ..." : "")
+         << ")";
+    OS << " [" << protocolContextCode(F.Context) << ": " << F.Why << "]:";
+    if (F.Ops.empty())
+      OS << " (no operation)";
+    for (const ProtocolOp &Op : F.Ops) {
+      OS << " " << (Op.Call.empty() ? protocolOpCode(Op.Kind) : llvm::StringRef(Op.Call));
+      if (!Op.Queue.empty())
+        OS << "(" << Op.Queue << ")";
+      OS << (Op.Optional ? "?" : "");
+    }
+    OS << "\n";
+  }
+}
+
 } // namespace
 
 void ProtocolReport::printObject(const ObjectCheck &O, llvm::raw_ostream &OS) const {
@@ -29,19 +52,10 @@ void ProtocolReport::printObject(const ObjectCheck &O, llvm::raw_ostream &OS) co
       O.Check.Verdict == ProtocolVerdict::CannotAbstract ||
       O.Check.Verdict == ProtocolVerdict::NotChecked)
     return;
-  for (size_t I = 0; I < P.Functions.size(); ++I) {
-    const ProtocolFunction &F = P.Functions[I];
-    OS << "    " << (F.Context == ProtocolContext::Callback ? std::string("proto_cb") : abstractFunctionName(I))
-       << " = " << F.Name;
-    if (!F.Alike.empty())
-      OS << " (and " << F.Alike.size() << " alike: " << F.Alike.front() << (F.Alike.size() > 1 ? ", ..." : "")
-         << ")";
-    OS << " [" << protocolContextCode(F.Context) << ": " << F.Why << "]:";
-    if (F.Ops.empty())
-      OS << " (no operation)";
-    for (const ProtocolOp &Op : F.Ops)
-      OS << " " << protocolOpCode(Op.Kind) << (Op.Optional ? "?" : "");
-    OS << "\n";
+  printFunctions(P, OS);
+  if (O.Converted) {
+    OS << "  as the series converts it (" << O.Converted->Name << "):\n";
+    printFunctions(*O.Converted, OS);
   }
   if (O.Check.Verdict == ProtocolVerdict::Error) {
     OS << "    error: " << O.Check.Detail << "\n";

@@ -11,6 +11,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ namespace detasklet {
 
 struct ObjectCheck {
   ObjectProtocol Protocol;
+  // verify --series, for a conversion the series makes otherwise than the
+  // plan: the work item's protocol as the converted code shows it.
+  std::optional<ObjectProtocol> Converted;
   ProtocolCheck Check;
   std::string Reason; // NotConverted / CannotAbstract: why
 };

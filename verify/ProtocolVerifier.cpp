@@ -95,16 +95,14 @@ ProtocolCheck ProtocolVerifier::run(const ObjectProtocol &P, const std::string &
     C.Detail = std::move(Why);
     return C;
   };
-  std::string ConvertedDirPath = join(Dir, ConvertedDir);
-  if (std::error_code EC = llvm::sys::fs::create_directories(ConvertedDirPath))
-    return Fail(ConvertedDirPath + ": " + EC.message());
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+    return Fail(Dir + ": " + EC.message());
+  // The abstract driver goes through scan and the planner like any driver:
+  // scan reads it from disk.
   AbstractDriver D = generateAbstractDriver(P);
-  std::string Driver = join(Dir, DriverFile), Scenario = join(Dir, ScenarioFile);
+  std::string Driver = join(Dir, DriverFile);
   if (llvm::Error E = writeFile(Driver, D.Driver))
     return Fail(llvm::toString(std::move(E)));
-  if (llvm::Error E = writeFile(Scenario, D.Scenario))
-    return Fail(llvm::toString(std::move(E)));
-
   // The abstract driver goes through scan and the planner like any driver.
   SelectionRequest Sel;
   Sel.Inputs = {Driver};
@@ -130,13 +128,51 @@ ProtocolCheck ProtocolVerifier::run(const ObjectProtocol &P, const std::string &
       Why += " [" + Inv->Objects.front().Reasons.front().Code + "]";
     return Fail(Why);
   }
-  std::string Converted = join(ConvertedDirPath, DriverFile);
   std::string ConvertedText = D.Driver;
   for (const EditedFile &F : Plan.Files)
     if (F.Path == DriverFile)
       ConvertedText = F.Modified;
-  if (llvm::Error E = writeFile(Converted, ConvertedText))
-    return Fail(llvm::toString(std::move(E)));
+  return explore(D.Driver, ConvertedText, D.Scenario, Dir);
+}
+
+ProtocolCheck ProtocolVerifier::checkPair(const ObjectProtocol &Original,
+                                          const ObjectProtocol &Converted) {
+  std::string Key = Original.canonical() + "\n" + Converted.canonical();
+  auto It = Memo.find(Key);
+  if (It != Memo.end()) {
+    ProtocolCheck C = It->second;
+    C.Shared = true;
+    return C;
+  }
+  std::string Dir =
+      join(Options.WorkDir, llvm::formatv("{0:x-16}", llvm::xxh3_64bits(Key)).str());
+  AbstractShape Shape = AbstractShape::of(Original).with(AbstractShape::of(Converted));
+  AbstractDriver Before = generateAbstractDriver(Original, Shape);
+  AbstractDriver After = generateAbstractDriver(Converted, Shape);
+  ProtocolCheck C = explore(Before.Driver, After.Driver, Before.Scenario, Dir);
+  C.Directory = Dir;
+  Memo.emplace(Key, C);
+  return C;
+}
+
+ProtocolCheck ProtocolVerifier::explore(const std::string &OriginalText,
+                                        const std::string &ConvertedText,
+                                        const std::string &ScenarioText, const std::string &Dir) {
+  ProtocolCheck C;
+  auto Fail = [&](std::string Why) {
+    C.Verdict = ProtocolVerdict::Error;
+    C.Detail = std::move(Why);
+    return C;
+  };
+  std::string ConvertedDirPath = join(Dir, ConvertedDir);
+  if (std::error_code EC = llvm::sys::fs::create_directories(ConvertedDirPath))
+    return Fail(ConvertedDirPath + ": " + EC.message());
+  std::string Driver = join(Dir, DriverFile), Scenario = join(Dir, ScenarioFile);
+  std::string Converted = join(ConvertedDirPath, DriverFile);
+  for (auto [Path, Text] : {std::pair{&Driver, &OriginalText}, std::pair{&Scenario, &ScenarioText},
+                            std::pair{&Converted, &ConvertedText}})
+    if (llvm::Error E = writeFile(*Path, *Text))
+      return Fail(llvm::toString(std::move(E)));
 
   runtime::VerifyRequest Request;
   Request.OriginalSources = {Driver};

@@ -50,6 +50,10 @@ public:
       : Rules(Rules), Options(std::move(Options)) {}
   // P must be abstracted().
   ProtocolCheck check(const ObjectProtocol &P);
+  // A conversion made otherwise (a patch series): Original is the tasklet's
+  // protocol, Converted the work item's as the converted code shows it. Both
+  // must be abstracted(); they are explored over one scenario.
+  ProtocolCheck checkPair(const ObjectProtocol &Original, const ObjectProtocol &Converted);
 
   static constexpr const char *DriverFile = "proto.c";
   static constexpr const char *ScenarioFile = "scenario.c";
@@ -57,10 +61,12 @@ public:
 
 private:
   ProtocolCheck run(const ObjectProtocol &P, const std::string &Dir);
+  ProtocolCheck explore(const std::string &OriginalText, const std::string &ConvertedText,
+                        const std::string &ScenarioText, const std::string &Dir);
 
   const ConvertRules &Rules;
   ProtocolVerifierOptions Options;
-  std::map<std::string, ProtocolCheck> Memo; // by canonical protocol
+  std::map<std::string, ProtocolCheck> Memo; // by canonical protocol (or pair of them)
 };
 
 ProtocolVerdict verdictOf(const runtime::ScenarioComparison &C);

@@ -46,12 +46,42 @@ ObjectCheck SemanticsChecker::check(const ObjectReport &O) {
   return C;
 }
 
+ObjectCheck SemanticsChecker::checkConversion(const ObjectReport &O, const SeriesConversion &Series) {
+  ObjectCheck C;
+  C.Protocol = Extractor.extract(O);
+  if (!C.Protocol.SeveralCallbacks.empty())
+    return checkEachCallback(O, C.Protocol.SeveralCallbacks, &Series);
+  if (!C.Protocol.abstracted()) {
+    C.Check.Verdict = ProtocolVerdict::CannotAbstract;
+    C.Reason = C.Protocol.CannotAbstract;
+    return C;
+  }
+  if (!Series.Converted) {
+    C.Check.Verdict = ProtocolVerdict::NotChecked;
+    C.Reason = Series.Why;
+    return C;
+  }
+  return checkPair(std::move(C), *Series.Converted);
+}
+
+ObjectCheck SemanticsChecker::checkPair(ObjectCheck C, const ObjectProtocol &Converted) {
+  C.Converted = Converted;
+  if (!Converted.abstracted()) {
+    C.Check.Verdict = ProtocolVerdict::CannotAbstract;
+    C.Reason = "as the series converts it, " + Converted.Name + ": " + Converted.CannotAbstract;
+    return C;
+  }
+  C.Check = Verifier.checkPair(C.Protocol, Converted);
+  return C;
+}
+
 // Instances initialised with different callbacks (one per chip, per queue, per
 // ops table) are checked one callback at a time; the object's verdict is the
 // worst of them, shown with its callback, and one that cannot be abstracted
 // makes the object so.
 ObjectCheck SemanticsChecker::checkEachCallback(const ObjectReport &O,
-                                                const std::vector<std::string> &Callbacks) {
+                                                const std::vector<std::string> &Callbacks,
+                                                const SeriesConversion *Series) {
   std::optional<ObjectCheck> Worst;
   std::vector<std::string> Verdicts;
   for (const std::string &Key : Callbacks) {
@@ -63,7 +93,21 @@ ObjectCheck SemanticsChecker::checkEachCallback(const ObjectReport &O,
       C.Reason = "with callback " + C.Protocol.Callback + ": " + C.Protocol.CannotAbstract;
       return C;
     }
-    C.Check = Verifier.check(C.Protocol);
+    if (!Series) {
+      C.Check = Verifier.check(C.Protocol);
+    } else {
+      auto Converted = Series->ByCallback.find(Key);
+      if (Converted == Series->ByCallback.end()) {
+        C.Check.Verdict = ProtocolVerdict::NotChecked;
+        C.Reason = "with callback " + C.Protocol.Callback + ": " +
+                   (Series->Converted ? "no work item function of the series takes its place"
+                                      : Series->Why);
+        return C;
+      }
+      C = checkPair(std::move(C), Converted->second);
+      if (C.Check.Verdict == ProtocolVerdict::CannotAbstract)
+        return C;
+    }
     Verdicts.push_back(C.Protocol.Callback + " " + protocolVerdictCode(C.Check.Verdict).str());
     // ProtocolVerdict is ordered from worst to best.
     if (!Worst || C.Check.Verdict < Worst->Check.Verdict)

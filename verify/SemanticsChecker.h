@@ -10,6 +10,7 @@
 #include "verify/ProtocolExtractor.h"
 #include "verify/ProtocolReport.h"
 #include "verify/ProtocolVerifier.h"
+#include "verify/SeriesConversions.h"
 
 #include <map>
 #include <set>
@@ -22,7 +23,11 @@ public:
   SemanticsChecker(const Inventory &Inv, const ConversionPlan &Plan, const ConvertRules &Rules,
                    ProtocolVerifierOptions Options);
   ObjectCheck check(const ObjectReport &O);
+  // O as a patch series converts it, otherwise than the plan: its protocol
+  // against the work item's the series leaves (SeriesConversions).
+  ObjectCheck checkConversion(const ObjectReport &O, const SeriesConversion &Series);
   size_t convertedCount() const { return Converted.size(); }
+  bool converts(const ObjectReport &O) const { return Converted.count(O.Decl.Key) != 0; }
 
   // One line for a commit message: "same as the tasklet", "documented
   // differences: ...", "WORSE: lost-run (replay: ...)", "not checked: why".
@@ -33,7 +38,11 @@ public:
   static llvm::Expected<std::string> createWorkDir();
 
 private:
-  ObjectCheck checkEachCallback(const ObjectReport &O, const std::vector<std::string> &Callbacks);
+  // With Series: each callback's instances against the work item's that run
+  // the function the series left in its place.
+  ObjectCheck checkEachCallback(const ObjectReport &O, const std::vector<std::string> &Callbacks,
+                                const SeriesConversion *Series = nullptr);
+  ObjectCheck checkPair(ObjectCheck C, const ObjectProtocol &Converted);
 
   std::set<std::string> Converted;
   std::map<std::string, std::string> NotConverted; // key -> the planner's reason

@@ -101,6 +101,31 @@ TEST(PatchApply, LinesMapAcrossChanges) {
   EXPECT_EQ(M.newLine(1), 1u);
 }
 
+// verify --series pairs a tasklet with the work item declared anywhere in
+// the change that replaced its declaration.
+TEST(PatchApply, ALineMapsToEverythingThatReplacedIt) {
+  LineMap M;
+  M.add(5, 2, 3);  // old 5-6 became new 5-7
+  M.add(10, 1, 0); // old 10 removed
+  auto Kept = M.newLines(4), Changed = M.newLines(6), Removed = M.newLines(10),
+       After = M.newLines(11);
+  EXPECT_EQ(Kept.First, 4u);
+  EXPECT_EQ(Kept.Count, 1u);
+  EXPECT_EQ(Changed.First, 5u);
+  EXPECT_EQ(Changed.Count, 3u);
+  EXPECT_EQ(Removed.Count, 0u);
+  EXPECT_EQ(After.First, 11u);
+  EXPECT_EQ(After.Count, 1u);
+  LineMap Later;
+  Later.add(6, 1, 2); // the next patch splits new line 6 in two
+  M.then(Later);
+  auto Twice = M.newLines(5);
+  EXPECT_EQ(Twice.First, 5u);
+  EXPECT_EQ(Twice.Count, 4u);
+  EXPECT_EQ(M.newLines(4).First, 4u);
+  EXPECT_EQ(M.newLines(10).Count, 0u);
+}
+
 class PatchSeriesApply : public testing::Test {
 protected:
   void SetUp() override {

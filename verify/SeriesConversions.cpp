@@ -1,0 +1,151 @@
+#include "verify/SeriesConversions.h"
+
+#include "tool/ScanCommand.h"
+#include "verify/ProtocolExtractor.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <set>
+
+#ifndef DETASKLET_SOURCE_DIR
+#define DETASKLET_SOURCE_DIR "."
+#endif
+
+namespace detasklet {
+
+std::string workApiRules() { return DETASKLET_SOURCE_DIR "/rules/work-api.yaml"; }
+
+namespace {
+
+std::string absolute(const std::string &Root, llvm::StringRef Relative) {
+  llvm::SmallString<256> P(Root);
+  llvm::sys::path::append(P, Relative);
+  return std::string(P);
+}
+
+} // namespace
+
+llvm::Expected<SeriesConversions>
+SeriesConversions::scan(const Inventory &Original, const std::vector<const ObjectReport *> &Objects,
+                        const AppliedSeries &Series, const SelectionRequest &Selection,
+                        const RunOptions &Run) {
+  std::set<std::string> Files;
+  for (const ObjectReport *O : Objects) {
+    Files.insert(O->Decl.Declared.File);
+    for (const Use &U : O->Uses)
+      Files.insert(U.Site.Where.File);
+  }
+  SelectionRequest Patched = Selection;
+  Patched.Inputs.clear();
+  for (const std::string &Tu : Original.Scanned)
+    if (Files.count(Tu))
+      Patched.Inputs.push_back(absolute(Original.Root, Tu));
+  if (Patched.Inputs.empty()) {
+    Inventory None;
+    None.Root = Original.Root;
+    return SeriesConversions(Original, std::move(None), Series);
+  }
+  RunOptions PatchedRun = Run;
+  PatchedRun.CacheDir.clear();
+  PatchedRun.ShowProgress = false;
+  PatchedRun.CacheStats = false;
+  for (const auto &F : Series.files())
+    if (!F.second.Deleted)
+      PatchedRun.Overlay[absolute(Original.Root, F.first())] = F.second.Text;
+  llvm::Expected<Inventory> Inv = buildInventory(Patched, PatchedRun, workApiRules());
+  if (!Inv)
+    return Inv.takeError();
+  return SeriesConversions(Original, std::move(*Inv), Series);
+}
+
+LineMap::Lines SeriesConversions::linesAfter(const std::string &File, unsigned Line) const {
+  auto It = Series->files().find(File);
+  if (It == Series->files().end())
+    return {Line, 1};
+  return It->second.Lines.newLines(Line);
+}
+
+namespace {
+
+bool within(const SourcePos &P, const std::string &File, LineMap::Lines L) {
+  return P.File == File && P.Line >= L.First && P.Line < L.First + L.Count;
+}
+
+bool sameShape(const ObjectDecl &A, const ObjectDecl &B) {
+  return A.Record == B.Record && A.Kind == B.Kind;
+}
+
+} // namespace
+
+SeriesConversion SeriesConversions::of(const ObjectReport &Object) const {
+  SeriesConversion Out;
+  const SourcePos &Declared = Object.Decl.Declared;
+  auto File = Series->files().find(Declared.File);
+  if (File != Series->files().end() && File->second.Deleted) {
+    Out.Why = "the series deletes " + Declared.File;
+    return Out;
+  }
+  for (const TuFailure &F : Patched.Failures)
+    if (F.File == Declared.File ||
+        llvm::any_of(Object.Uses, [&](const Use &U) { return U.Site.Where.File == F.File; })) {
+      Out.Why = "after the series, " + F.File + " does not parse: " + F.Message;
+      return Out;
+    }
+  LineMap::Lines Lines = linesAfter(Declared.File, Declared.Line);
+  std::vector<const ObjectReport *> Candidates;
+  for (const ObjectReport &W : Patched.Objects)
+    if (within(W.Decl.Declared, Declared.File, Lines) && sameShape(W.Decl, Object.Decl))
+      Candidates.push_back(&W);
+  std::string Where = Declared.File + ":" + std::to_string(Lines.First);
+  if (Lines.Count > 1)
+    Where += "-" + std::to_string(Lines.First + Lines.Count - 1);
+  if (Candidates.empty()) {
+    Out.Why = Lines.Count == 0
+                  ? "the series removes its declaration and declares no work item in its place"
+                  : "the series leaves no work_struct declared where it was (" + Where +
+                        "): it is still a tasklet, or became something the check does not read "
+                        "(a delayed_work, a pointer)";
+    return Out;
+  }
+  if (Candidates.size() > 1) {
+    // One change replaced several declarations (two tasklet fields in a
+    // row): they pair in order when as many work items took their place.
+    std::vector<const ObjectReport *> Replaced;
+    for (const ObjectReport &T : Original->Objects)
+      if (sameShape(T.Decl, Object.Decl) && T.Decl.Declared.File == Declared.File) {
+        LineMap::Lines L = linesAfter(Declared.File, T.Decl.Declared.Line);
+        if (L.First == Lines.First && L.Count == Lines.Count)
+          Replaced.push_back(&T);
+      }
+    auto ByLine = [](const ObjectReport *A, const ObjectReport *B) {
+      return A->Decl.Declared < B->Decl.Declared;
+    };
+    std::sort(Replaced.begin(), Replaced.end(), ByLine);
+    std::sort(Candidates.begin(), Candidates.end(), ByLine);
+    auto Self = std::find(Replaced.begin(), Replaced.end(), &Object);
+    if (Replaced.size() != Candidates.size() || Self == Replaced.end()) {
+      Out.Why = std::to_string(Candidates.size()) + " work items are declared where it was (" +
+                Where + ") in place of " + std::to_string(Replaced.size()) +
+                " tasklets: which one replaces it is not known";
+      return Out;
+    }
+    Candidates = {Candidates[Self - Replaced.begin()]};
+  }
+  const ObjectReport &Work = *Candidates.front();
+  ProtocolExtractor Extractor(Patched, ProtocolApi::WorkItem);
+  Out.Converted = Extractor.extract(Work);
+  // Several callbacks: each original one pairs with the function the series
+  // left where it was declared (it may have renamed it).
+  for (const CallbackInfo &C : Object.Callbacks) {
+    LineMap::Lines At = linesAfter(C.Declared.File, C.Declared.Line);
+    for (const CallbackInfo &D : Work.Callbacks)
+      if (within(D.Declared, C.Declared.File, At) &&
+          llvm::is_contained(Out.Converted->SeveralCallbacks, D.Key)) {
+        Out.ByCallback.emplace(C.Key, Extractor.extract(Work, D.Key));
+        break;
+      }
+  }
+  return Out;
+}
+
+} // namespace detasklet
