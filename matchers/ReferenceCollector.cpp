@@ -207,14 +207,17 @@ void ReferenceCollector::classify(const Flow &F, ASTContext &Ctx) {
   const Stmt *S = F.Consumer.get<Stmt>();
   if (!S)
     return;
+  // What an init macro does with the object (INIT_WORK's __init_work() call,
+  // its list head and lockdep map) is the API initialising it.
+  if (Tu.inInitMacro(S->getBeginLoc(), Ctx))
+    return;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     onCall(F, Call, Ctx);
     return;
   }
   if (const auto *ME = dyn_cast<MemberExpr>(S)) {
     if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-      if (Field->getParent()->getName() == Tu.api().record() &&
-          !Tu.inInitMacro(ME->getMemberLoc(), Ctx)) {
+      if (Field->getParent()->getName() == Tu.api().record()) {
         Use U = makeUse(F.Target, UseKind::InternalsField, ME->getMemberLoc(),
                         ME->getSourceRange(), Ctx);
         U.Index = F.Index;

@@ -44,12 +44,14 @@ llvm::Expected<std::string> nameOf(const YAML::Node &Entry, const RuleError &Err
   return Entry["name"].as<std::string>();
 }
 
-llvm::Error readNamedUses(const YAML::Node &List, const RuleError &Err,
-                          llvm::StringMap<UseKind> &Out) {
+// Each entry of a list of { name, use, ... } mappings, handed to Add.
+llvm::Error readUseEntries(
+    const YAML::Node &List, const RuleError &Err, llvm::StringRef Shape,
+    llvm::function_ref<llvm::Error(const YAML::Node &, const std::string &, UseKind)> Add) {
   if (!List)
     return llvm::Error::success();
   if (!List.IsSequence())
-    return Err.at(List, "expected a list of { name, use } entries");
+    return Err.at(List, "expected a list of " + Shape.str() + " entries");
   for (const YAML::Node &Entry : List) {
     auto Name = nameOf(Entry, Err);
     if (!Name)
@@ -57,9 +59,19 @@ llvm::Error readNamedUses(const YAML::Node &List, const RuleError &Err,
     auto Use = useOf(Entry, Err);
     if (!Use)
       return Use.takeError();
-    Out[*Name] = *Use;
+    if (llvm::Error E = Add(Entry, *Name, *Use))
+      return E;
   }
   return llvm::Error::success();
+}
+
+llvm::Error readNamedUses(const YAML::Node &List, const RuleError &Err,
+                          llvm::StringMap<UseKind> &Out) {
+  return readUseEntries(List, Err, "{ name, use }",
+                        [&](const YAML::Node &, const std::string &Name, UseKind Use) {
+                          Out[Name] = Use;
+                          return llvm::Error::success();
+                        });
 }
 
 llvm::Error readStrings(const YAML::Node &List, const RuleError &Err,
@@ -127,22 +139,16 @@ llvm::Expected<TaskletApi> TaskletApi::parse(llvm::StringRef Yaml, llvm::StringR
       return std::move(E);
     if (auto E = readNamedUses(Root["container_macros"], Err, Api.ContainerMacros))
       return std::move(E);
-    if (const YAML::Node List = Root["init_macros"]) {
-      if (!List.IsSequence())
-        return Err.at(List, "expected a list of { name, use, callback_field } entries");
-      for (const YAML::Node &Entry : List) {
-        auto Name = nameOf(Entry, Err);
-        if (!Name)
-          return Name.takeError();
-        auto Use = useOf(Entry, Err);
-        if (!Use)
-          return Use.takeError();
-        if (!isInit(*Use) || !Entry["callback_field"] || !Entry["callback_field"].IsScalar())
-          return Err.at(Entry, "init macro needs an init 'use:' and 'callback_field:' (the field "
-                               "it assigns the callback to)");
-        Api.InitMacros[*Name] = InitMacro{*Name, *Use, Entry["callback_field"].as<std::string>()};
-      }
-    }
+    if (auto E = readUseEntries(
+            Root["init_macros"], Err, "{ name, use, callback_field }",
+            [&](const YAML::Node &Entry, const std::string &Name, UseKind Use) -> llvm::Error {
+              if (!isInit(Use) || !Entry["callback_field"] || !Entry["callback_field"].IsScalar())
+                return Err.at(Entry, "init macro needs an init 'use:' and 'callback_field:' (the "
+                                     "field it assigns the callback to)");
+              Api.InitMacros[Name] = InitMacro{Name, Use, Entry["callback_field"].as<std::string>()};
+              return llvm::Error::success();
+            }))
+      return std::move(E);
     if (const YAML::Node List = Root["forwarders"]) {
       if (!List.IsSequence())
         return Err.at(List, "expected a list of forwarders");

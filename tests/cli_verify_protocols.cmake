@@ -238,23 +238,22 @@ endif()
 # Seeded hand edits, each reported worse on the property it breaks: teardown
 # cancels without waiting (the device structure is freed under a running
 # callback); an enable that does not queue loses the run a schedule made while
-# disabled; a kill written as a disable drops every later queue (usbnet).
+# disabled; a kill written as a disable drops every later queue (usbnet); a
+# DECLARE_TASKLET_DISABLED whose disabled state is dropped underflows at its
+# first enable; hi and normal schedules on two queues run twice at once.
 list(GET patches 0 patch)
 file(READ ${patch} text)
-file(GLOB enable_patch ${WORK_DIR}/all/*-disable-enable-*.patch)
-file(READ ${enable_patch} enable_text)
 foreach(seed "setup-basic;+	cancel_work_sync(;+	cancel_work(;use-after-free"
              "disable-enable;+	enable_and_queue_work(system_bh_wq, &oe->rx_bh_work)\;;+	enable_work(&oe->rx_bh_work)\;;lost-run"
-             "setup-basic;+	cancel_work_sync(;+	disable_work_sync(;lost-run")
+             "setup-basic;+	cancel_work_sync(;+	disable_work_sync(;lost-run"
+             "declare-disabled;+	disable_work(&gate_tasklet)\;;+;enable-underflow"
+             "hi-and-normal;-		tasklet_schedule(&na->period_tasklet)\;\n+		queue_work(system_bh_highpri_wq,;-		tasklet_schedule(&na->period_tasklet)\;\n+		queue_work(system_bh_wq,;concurrent-run")
   list(GET seed 0 pattern)
   list(GET seed 1 from)
   list(GET seed 2 to)
   list(GET seed 3 property)
-  if(pattern STREQUAL "setup-basic")
-    set(original "${text}")
-  else()
-    set(original "${enable_text}")
-  endif()
+  file(GLOB own ${WORK_DIR}/all/*-${pattern}-*.patch)
+  file(READ ${own} original)
   string(REPLACE "${from}" "${to}" edited "${original}")
   if(edited STREQUAL original)
     message(FATAL_ERROR "the ${pattern} series has no '${from}' line to edit:\n${original}")

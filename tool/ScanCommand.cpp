@@ -37,7 +37,7 @@ llvm::Expected<Inventory> buildInventory(const SelectionRequest &Selection,
   }
   std::set<std::string> Scanned(Builder.scanned().begin(), Builder.scanned().end());
   Builder.checkSlots([&](const CallbackSlot &S, const std::set<std::string> &Known) {
-    return unscannedSlotWriters(S, Known, Sel->Root, Scanned);
+    return unscannedSlotWriters(S, Known, Sel->Root, Scanned, Run.Overlay);
   });
   Inventory Inv = Builder.finish();
   // What else the database holds: a header shared with those TUs must not be

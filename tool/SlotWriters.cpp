@@ -49,7 +49,8 @@ std::vector<Store> storesOf(llvm::StringRef Text, llvm::StringRef Name) {
 std::vector<SlotProblem> unscannedSlotWriters(const CallbackSlot &Slot,
                                               const std::set<std::string> &KnownCallbacks,
                                               const std::string &Root,
-                                              const std::set<std::string> &Scanned) {
+                                              const std::set<std::string> &Scanned,
+                                              const std::map<std::string, std::string> &Overlay) {
   std::vector<SlotProblem> Out;
   const std::string &Header = Slot.Declared.File;
   if (Header.empty() || llvm::sys::path::is_absolute(Header))
@@ -73,10 +74,16 @@ std::vector<SlotProblem> unscannedSlotWriters(const CallbackSlot &Slot,
     llvm::sys::path::replace_path_prefix(Rel, Root + "/", "");
     if (Scanned.count(Rel.str().str()))
       continue;
-    auto Buffer = llvm::MemoryBuffer::getFile(Path);
-    if (!Buffer)
-      continue;
-    for (const Store &S : storesOf((*Buffer)->getBuffer(), Slot.Name)) {
+    std::string Text;
+    if (auto Over = Overlay.find(Path); Over != Overlay.end()) {
+      Text = Over->second;
+    } else {
+      auto Buffer = llvm::MemoryBuffer::getFile(Path);
+      if (!Buffer)
+        continue;
+      Text = (*Buffer)->getBuffer().str();
+    }
+    for (const Store &S : storesOf(Text, Slot.Name)) {
       if (!S.Value.empty() && (KnownCallbacks.count(S.Value) || S.Value == "NULL" || S.Value == "0"))
         continue;
       Out.push_back({SourcePos{Rel.str().str(), S.Line, 0}, Slot.Name + " = " + S.Value,

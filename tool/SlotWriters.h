@@ -8,6 +8,7 @@
 
 #include "inventory/Inventory.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,11 +21,13 @@ namespace detasklet {
 // function in KnownCallbacks is covered; any other is a problem. Textual: a
 // positional initialiser, a file outside that directory or a macro building
 // the name are not seen. A field declared under include/ or arch/ is a
-// problem by itself: its writers could be anywhere.
+// problem by itself: its writers could be anywhere. A file in Overlay (by
+// absolute path) is read from there: a series applied in memory.
 std::vector<SlotProblem> unscannedSlotWriters(const CallbackSlot &Slot,
                                               const std::set<std::string> &KnownCallbacks,
                                               const std::string &Root,
-                                              const std::set<std::string> &Scanned);
+                                              const std::set<std::string> &Scanned,
+                                              const std::map<std::string, std::string> &Overlay = {});
 
 } // namespace detasklet
 

@@ -161,7 +161,8 @@ AbstractDriver Writer::write() {
     OS << "/* teardown killed the tasklet: the device structure goes with it */\n"
           "static int proto_killed;\n";
   OS << "/* disables made in one function and undone in another, not undone yet */\n"
-     << "static int proto_outstanding" << (P.Init == ProtocolInit::DeclareDisabled ? " = 1" : "")
+     << "static int proto_outstanding"
+     << (P.Init == ProtocolInit::DeclareDisabled || Shape.StartsDisabled ? " = 1" : "")
      << ";\n";
   if (any(ProtocolContext::Callback))
     OS << "/* runs of the callback so far: only the first ones perform its operations */\n"
@@ -268,6 +269,7 @@ std::string abstractFunctionName(size_t Index) { return "proto_fn" + std::to_str
 
 AbstractShape AbstractShape::of(const ObjectProtocol &P) {
   AbstractShape S;
+  S.StartsDisabled = P.Init == ProtocolInit::DeclareDisabled;
   for (const ProtocolFunction &F : P.Functions) {
     if (F.Ops.empty())
       continue;
@@ -279,7 +281,8 @@ AbstractShape AbstractShape::of(const ObjectProtocol &P) {
 }
 
 AbstractShape AbstractShape::with(const AbstractShape &Other) const {
-  return {Irq || Other.Irq, Timer || Other.Timer, Process || Other.Process};
+  return {Irq || Other.Irq, Timer || Other.Timer, Process || Other.Process,
+          StartsDisabled || Other.StartsDisabled};
 }
 
 AbstractDriver generateAbstractDriver(const ObjectProtocol &P) {

@@ -30,6 +30,11 @@ struct AbstractShape {
   bool Irq = false;     // an interrupt handler
   bool Timer = false;   // a timer callback
   bool Process = false; // a task running the functions without a known caller
+  // The driver's logic starts with a disable in effect (DECLARE_TASKLET_DISABLED):
+  // an enable made elsewhere may then happen once without a disable of its
+  // own. A conversion inherits it from the original's declaration, so a
+  // series that drops the disabled state shows its first enable underflow.
+  bool StartsDisabled = false;
   static AbstractShape of(const ObjectProtocol &P);
   AbstractShape with(const AbstractShape &Other) const;
 };

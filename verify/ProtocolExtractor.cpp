@@ -162,8 +162,15 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
   std::set<std::string> Files;
   for (const Use &U : O.Uses)
     Files.insert(U.Site.Where.File);
+  // A container lookup or a compared address does nothing to any object, so
+  // it cannot hide an operation (code a series converted has many of them,
+  // for work items that are no tasklet's).
+  auto Inert = [](UseKind K) {
+    return K == UseKind::FromTasklet || K == UseKind::ContainerOf || K == UseKind::AddressCompared ||
+           K == UseKind::AddressVariadic;
+  };
   for (const Use &U : Inv.Unattached)
-    if (Files.count(U.Site.Where.File))
+    if (Files.count(U.Site.Where.File) && !Inert(U.Kind))
       return Cannot("a use whose tasklet could not be identified is in " + U.Site.Where.str() +
                     " (" + useKindCode(U.Kind).str() + ")");
 

@@ -72,8 +72,8 @@ std::string join(llvm::StringRef A, llvm::StringRef B) {
 
 } // namespace
 
-ProtocolCheck ProtocolVerifier::check(const ObjectProtocol &P) {
-  std::string Key = P.canonical();
+ProtocolCheck ProtocolVerifier::memoized(const std::string &Key,
+                                         llvm::function_ref<ProtocolCheck(const std::string &)> Run) {
   auto It = Memo.find(Key);
   if (It != Memo.end()) {
     ProtocolCheck C = It->second;
@@ -82,10 +82,14 @@ ProtocolCheck ProtocolVerifier::check(const ObjectProtocol &P) {
   }
   std::string Dir =
       join(Options.WorkDir, llvm::formatv("{0:x-16}", llvm::xxh3_64bits(Key)).str());
-  ProtocolCheck C = run(P, Dir);
+  ProtocolCheck C = Run(Dir);
   C.Directory = Dir;
   Memo.emplace(Key, C);
   return C;
+}
+
+ProtocolCheck ProtocolVerifier::check(const ObjectProtocol &P) {
+  return memoized(P.canonical(), [&](const std::string &Dir) { return run(P, Dir); });
 }
 
 ProtocolCheck ProtocolVerifier::run(const ObjectProtocol &P, const std::string &Dir) {
@@ -137,22 +141,12 @@ ProtocolCheck ProtocolVerifier::run(const ObjectProtocol &P, const std::string &
 
 ProtocolCheck ProtocolVerifier::checkPair(const ObjectProtocol &Original,
                                           const ObjectProtocol &Converted) {
-  std::string Key = Original.canonical() + "\n" + Converted.canonical();
-  auto It = Memo.find(Key);
-  if (It != Memo.end()) {
-    ProtocolCheck C = It->second;
-    C.Shared = true;
-    return C;
-  }
-  std::string Dir =
-      join(Options.WorkDir, llvm::formatv("{0:x-16}", llvm::xxh3_64bits(Key)).str());
-  AbstractShape Shape = AbstractShape::of(Original).with(AbstractShape::of(Converted));
-  AbstractDriver Before = generateAbstractDriver(Original, Shape);
-  AbstractDriver After = generateAbstractDriver(Converted, Shape);
-  ProtocolCheck C = explore(Before.Driver, After.Driver, Before.Scenario, Dir);
-  C.Directory = Dir;
-  Memo.emplace(Key, C);
-  return C;
+  return memoized(Original.canonical() + "\n" + Converted.canonical(), [&](const std::string &Dir) {
+    AbstractShape Shape = AbstractShape::of(Original).with(AbstractShape::of(Converted));
+    AbstractDriver Before = generateAbstractDriver(Original, Shape);
+    AbstractDriver After = generateAbstractDriver(Converted, Shape);
+    return explore(Before.Driver, After.Driver, Before.Scenario, Dir);
+  });
 }
 
 ProtocolCheck ProtocolVerifier::explore(const std::string &OriginalText,

@@ -9,6 +9,7 @@
 #include "rewriters/ConvertRules.h"
 #include "runtime/Verify.h"
 #include "verify/Protocol.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <map>
 #include <memory>
@@ -60,6 +61,9 @@ public:
   static constexpr const char *ConvertedDir = "converted";
 
 private:
+  // The check under Key, done once (Run gets the directory for its files).
+  ProtocolCheck memoized(const std::string &Key,
+                         llvm::function_ref<ProtocolCheck(const std::string &)> Run);
   ProtocolCheck run(const ObjectProtocol &P, const std::string &Dir);
   ProtocolCheck explore(const std::string &OriginalText, const std::string &ConvertedText,
                         const std::string &ScenarioText, const std::string &Dir);

@@ -3,6 +3,7 @@
 #include "tool/ScanCommand.h"
 #include "verify/ProtocolExtractor.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 
 #include <algorithm>
 #include <set>
@@ -29,16 +30,13 @@ llvm::Expected<SeriesConversions>
 SeriesConversions::scan(const Inventory &Original, const std::vector<const ObjectReport *> &Objects,
                         const AppliedSeries &Series, const SelectionRequest &Selection,
                         const RunOptions &Run) {
-  std::set<std::string> Files;
-  for (const ObjectReport *O : Objects) {
-    Files.insert(O->Decl.Declared.File);
-    for (const Use &U : O->Uses)
-      Files.insert(U.Site.Where.File);
-  }
+  // The same TUs as the original scan: both sides rest on the same evidence
+  // (an ops-table slot's stores, say, may be in a driver that neither uses
+  // the object nor defines its callback). Nothing to do without objects.
   SelectionRequest Patched = Selection;
   Patched.Inputs.clear();
-  for (const std::string &Tu : Original.Scanned)
-    if (Files.count(Tu))
+  if (!Objects.empty())
+    for (const std::string &Tu : Original.Scanned)
       Patched.Inputs.push_back(absolute(Original.Root, Tu));
   if (Patched.Inputs.empty()) {
     Inventory None;
@@ -71,8 +69,18 @@ bool within(const SourcePos &P, const std::string &File, LineMap::Lines L) {
   return P.File == File && P.Line >= L.First && P.Line < L.First + L.Count;
 }
 
+// A record as it reads in either version: an anonymous one is named by its
+// line ("struct (anonymous at line 246)"), which a series may move.
+std::string movableRecord(llvm::StringRef Record) {
+  static const llvm::Regex Line("anonymous at line [0-9]+");
+  std::string Out = Record.str();
+  while (Line.match(Out))
+    Out = Line.sub("anonymous", Out);
+  return Out;
+}
+
 bool sameShape(const ObjectDecl &A, const ObjectDecl &B) {
-  return A.Record == B.Record && A.Kind == B.Kind;
+  return movableRecord(A.Record) == movableRecord(B.Record) && A.Kind == B.Kind;
 }
 
 } // namespace

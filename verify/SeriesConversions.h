@@ -32,8 +32,8 @@ struct SeriesConversion {
 
 class SeriesConversions {
 public:
-  // Scans, as the series leaves them, the TUs whose main file holds a use or
-  // the declaration of one of Objects. A TU that does not parse after the
+  // Scans the TUs the original inventory scanned, as the series leaves them
+  // (none when Objects is empty). A TU that does not parse after the
   // series is reported through of().
   static llvm::Expected<SeriesConversions> scan(const Inventory &Original,
                                                 const std::vector<const ObjectReport *> &Objects,
