@@ -198,8 +198,18 @@ llvm::Expected<TaskletApi> TaskletApi::parse(llvm::StringRef Yaml, llvm::StringR
       return std::move(E);
     if (auto E = readStrings(Root["mention_words"], Err, Api.MentionWords))
       return std::move(E);
-    if (Api.MentionWords.empty())
+    // Without words of its own, a file mentions the API when it names any
+    // part of it.
+    if (Api.MentionWords.empty()) {
       Api.MentionWords = {Api.Record};
+      for (const auto &F : Api.Functions)
+        Api.MentionWords.push_back(F.first().str());
+      for (const llvm::StringMap<UseKind> *Macros : {&Api.DeclareMacros, &Api.ContainerMacros})
+        for (const auto &M : *Macros)
+          Api.MentionWords.push_back(M.first().str());
+      for (const auto &M : Api.InitMacros)
+        Api.MentionWords.push_back(M.first().str());
+    }
   } catch (const YAML::Exception &E) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s:%d:%d: %s",
                                    Name.str().c_str(), E.mark.line + 1, E.mark.column + 1,

@@ -166,8 +166,10 @@ LineMap::Lines LineMap::rangeThroughStep(const std::vector<Change> &Step, unsign
 LineMap::Lines LineMap::newLines(unsigned OldLine) const {
   Lines R{OldLine, 1};
   for (const std::vector<Change> &Step : Steps) {
-    if (R.Count == 0)
-      return {throughStep(Step, R.First), 0};
+    if (R.Count == 0) {
+      R.First = throughStep(Step, R.First); // where it was removed from, as later steps move it
+      continue;
+    }
     // A range's lines each go through the step; together they cover from
     // where the first went to where the last did.
     Lines First = rangeThroughStep(Step, R.First);

@@ -268,6 +268,17 @@ foreach(seed "setup-basic;+	cancel_work_sync(;+	cancel_work(;use-after-free"
   endif()
 endforeach()
 
+# A series that drops the kill altogether: nothing to explore shows it, so it
+# is named, not compared.
+string(REPLACE "+	cancel_work_sync(&up->rx_bh_work);" "+" dropped "${text}")
+file(REMOVE_RECURSE ${WORK_DIR}/edited)
+file(WRITE ${WORK_DIR}/edited/0001-edited.patch "${dropped}")
+run_verify(rc out verify setup-basic --series ${WORK_DIR}/edited --scratch ${WORK_DIR}/protocols)
+if(dropped STREQUAL text OR NOT rc EQUAL 1 OR NOT out MATCHES
+   "not-checked: the series converts it without a counterpart for kill in acme_uart_remove\\(\\)")
+  message(FATAL_ERROR "a series dropping the kill is not reported: exit ${rc}\n${out}")
+endif()
+
 # A series that touches the file but leaves the tasklet a tasklet: it adds
 # one comment line at the top.
 file(READ ${CORPUS}/setup-basic/acme_uart.c source)

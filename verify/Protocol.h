@@ -44,6 +44,9 @@ struct ProtocolOp {
   // cancel_work_sync are both a kill) and the workqueue it names, if any.
   std::string Call;
   std::string Queue;
+  // Where the operations merged into this one were: the same operation right
+  // after it, and the same one in functions merged as alike (see the extractor).
+  std::vector<SourcePos> AlsoAt;
 };
 
 // Where the kernel runs a function, as far as the inventory knows.

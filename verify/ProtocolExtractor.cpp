@@ -84,7 +84,14 @@ void mergeAlike(ObjectProtocol &P) {
     if (Mergeable) {
       auto [It, New] = BySignature.emplace(Signature(F), unsigned(Kept.size()));
       if (!New) {
-        Kept[It->second].Alike.push_back(F.Name);
+        ProtocolFunction &Into = Kept[It->second];
+        Into.Alike.push_back(F.Name);
+        // The same operations in the same order: each keeps the places of
+        // its twins (a series check looks for every one of them).
+        for (size_t I = 0; I < F.Ops.size(); ++I) {
+          Into.Ops[I].AlsoAt.push_back(F.Ops[I].At);
+          llvm::append_range(Into.Ops[I].AlsoAt, F.Ops[I].AlsoAt);
+        }
         continue;
       }
     }
@@ -113,7 +120,9 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
     return P;
   };
   if (!O.convertible())
-    return Cannot("manual verdict [" + O.Reasons.front().Code + "]: nothing converts");
+    return Cannot(P.WorkItem ? "what the scan cannot follow [" + O.Reasons.front().Code + "] " +
+                                   O.Reasons.front().Message
+                             : "manual verdict [" + O.Reasons.front().Code + "]: nothing converts");
   if (O.Decl.Kind == ObjectKind::PerCpu)
     return Cannot("per-CPU object: one tasklet per CPU, the abstract driver has one");
   if (O.Decl.Kind == ObjectKind::Local)
@@ -287,8 +296,10 @@ ObjectProtocol ProtocolExtractor::extract(const ObjectReport &O,
       // already covers both, and each extra choice doubles the executions.
       if (!F.Ops.empty() && F.Ops.back().Kind == Op.Kind && !isDisable(Op.Kind) &&
           Op.Kind != ProtocolOpKind::Enable && F.Ops.back().Helper == Op.Helper &&
-          F.Ops.back().Call == Op.Call && F.Ops.back().Queue == Op.Queue)
+          F.Ops.back().Call == Op.Call && F.Ops.back().Queue == Op.Queue) {
+        F.Ops.back().AlsoAt.push_back(Op.At);
         continue;
+      }
       F.Ops.push_back(Op);
     }
 

@@ -3,6 +3,7 @@
 #include "rewriters/EditPlanner.h"
 #include "tool/ScanCommand.h"
 #include "verify/AbstractDriver.h"
+#include "verify/ProtocolAlignment.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
@@ -143,6 +144,10 @@ ProtocolCheck ProtocolVerifier::checkPair(const ObjectProtocol &Original,
                                           const ObjectProtocol &Converted) {
   return memoized(Original.canonical() + "\n" + Converted.canonical(), [&](const std::string &Dir) {
     AbstractShape Shape = AbstractShape::of(Original).with(AbstractShape::of(Converted));
+    // The converted driver inherits a declared-disabled state unless its own
+    // init renders it (DECLARE_WORK plus disable_work()): counted once.
+    Shape.StartsDisabled =
+        Original.Init == ProtocolInit::DeclareDisabled && !rendersDisabledState(Converted);
     AbstractDriver Before = generateAbstractDriver(Original, Shape);
     AbstractDriver After = generateAbstractDriver(Converted, Shape);
     return explore(Before.Driver, After.Driver, Before.Scenario, Dir);

@@ -1,5 +1,7 @@
 #include "verify/SemanticsChecker.h"
 
+#include "verify/ProtocolAlignment.h"
+
 #include "runtime/core/Property.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -61,17 +63,28 @@ ObjectCheck SemanticsChecker::checkConversion(const ObjectReport &O, const Serie
     C.Reason = Series.Why;
     return C;
   }
-  return checkPair(std::move(C), *Series.Converted);
+  return checkPair(std::move(C), *Series.Converted, Series);
 }
 
-ObjectCheck SemanticsChecker::checkPair(ObjectCheck C, const ObjectProtocol &Converted) {
+ObjectCheck SemanticsChecker::checkPair(ObjectCheck C, const ObjectProtocol &Converted,
+                                        const SeriesConversion &Series) {
   C.Converted = Converted;
   if (!Converted.abstracted()) {
     C.Check.Verdict = ProtocolVerdict::CannotAbstract;
     C.Reason = "as the series converts it, " + Converted.Name + ": " + Converted.CannotAbstract;
     return C;
   }
-  C.Check = Verifier.checkPair(C.Protocol, Converted);
+  takeContexts(C.Protocol, *C.Converted);
+  // What a conversion drops is not there to explore: two drivers where one
+  // does less cannot show it worse.
+  std::string Dropped = droppedOperations(C.Protocol, *C.Converted, Series.LinesAfter);
+  if (!Dropped.empty()) {
+    C.Check.Verdict = ProtocolVerdict::NotChecked;
+    C.Reason = "the series converts it without a counterpart for " + Dropped +
+               ": a conversion doing less than the tasklet cannot be compared by exploring";
+    return C;
+  }
+  C.Check = Verifier.checkPair(C.Protocol, *C.Converted);
   return C;
 }
 
@@ -104,7 +117,7 @@ ObjectCheck SemanticsChecker::checkEachCallback(const ObjectReport &O,
                                       : Series->Why);
         return C;
       }
-      C = checkPair(std::move(C), Converted->second);
+      C = checkPair(std::move(C), Converted->second, *Series);
       if (C.Check.Verdict == ProtocolVerdict::CannotAbstract)
         return C;
     }

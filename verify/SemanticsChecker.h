@@ -42,7 +42,8 @@ private:
   // the function the series left in its place.
   ObjectCheck checkEachCallback(const ObjectReport &O, const std::vector<std::string> &Callbacks,
                                 const SeriesConversion *Series = nullptr);
-  ObjectCheck checkPair(ObjectCheck C, const ObjectProtocol &Converted);
+  ObjectCheck checkPair(ObjectCheck C, const ObjectProtocol &Converted,
+                        const SeriesConversion &Series);
 
   std::set<std::string> Converted;
   std::map<std::string, std::string> NotConverted; // key -> the planner's reason

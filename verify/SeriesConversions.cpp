@@ -35,6 +35,7 @@ SeriesConversions::scan(const Inventory &Original, const std::vector<const Objec
   // the object nor defines its callback). Nothing to do without objects.
   SelectionRequest Patched = Selection;
   Patched.Inputs.clear();
+  Patched.Root = Original.Root; // paths must compare with the original's
   if (!Objects.empty())
     for (const std::string &Tu : Original.Scanned)
       Patched.Inputs.push_back(absolute(Original.Root, Tu));
@@ -87,6 +88,7 @@ bool sameShape(const ObjectDecl &A, const ObjectDecl &B) {
 
 SeriesConversion SeriesConversions::of(const ObjectReport &Object) const {
   SeriesConversion Out;
+  Out.LinesAfter = [this](const std::string &File, unsigned Line) { return linesAfter(File, Line); };
   const SourcePos &Declared = Object.Decl.Declared;
   auto File = Series->files().find(Declared.File);
   if (File != Series->files().end() && File->second.Deleted) {
@@ -115,29 +117,46 @@ SeriesConversion SeriesConversions::of(const ObjectReport &Object) const {
                         "(a delayed_work, a pointer)";
     return Out;
   }
-  if (Candidates.size() > 1) {
-    // One change replaced several declarations (two tasklet fields in a
-    // row): they pair in order when as many work items took their place.
-    std::vector<const ObjectReport *> Replaced;
-    for (const ObjectReport &T : Original->Objects)
-      if (sameShape(T.Decl, Object.Decl) && T.Decl.Declared.File == Declared.File) {
-        LineMap::Lines L = linesAfter(Declared.File, T.Decl.Declared.Line);
-        if (L.First == Lines.First && L.Count == Lines.Count)
-          Replaced.push_back(&T);
-      }
-    auto ByLine = [](const ObjectReport *A, const ObjectReport *B) {
-      return A->Decl.Declared < B->Decl.Declared;
-    };
-    std::sort(Replaced.begin(), Replaced.end(), ByLine);
-    std::sort(Candidates.begin(), Candidates.end(), ByLine);
-    auto Self = std::find(Replaced.begin(), Replaced.end(), &Object);
-    if (Replaced.size() != Candidates.size() || Self == Replaced.end()) {
-      Out.Why = std::to_string(Candidates.size()) + " work items are declared where it was (" +
-                Where + ") in place of " + std::to_string(Replaced.size()) +
-                " tasklets: which one replaces it is not known";
-      return Out;
+  // The tasklets whose declarations the same change replaced: one work item
+  // each, paired by the function the series left where the tasklet's
+  // callback was declared, else in order.
+  std::vector<const ObjectReport *> Replaced;
+  for (const ObjectReport &T : Original->Objects)
+    if (sameShape(T.Decl, Object.Decl) && T.Decl.Declared.File == Declared.File) {
+      LineMap::Lines L = linesAfter(Declared.File, T.Decl.Declared.Line);
+      if (L.First == Lines.First && L.Count == Lines.Count)
+        Replaced.push_back(&T);
     }
+  auto RunsCallbackOf = [&](const ObjectReport &Work) {
+    for (const CallbackInfo &C : Object.Callbacks) {
+      LineMap::Lines At = linesAfter(C.Declared.File, C.Declared.Line);
+      for (const CallbackInfo &D : Work.Callbacks)
+        if (within(D.Declared, C.Declared.File, At))
+          return true;
+    }
+    return false;
+  };
+  std::vector<const ObjectReport *> ByCallback;
+  for (const ObjectReport *W : Candidates)
+    if (RunsCallbackOf(*W))
+      ByCallback.push_back(W);
+  auto ByLine = [](const ObjectReport *A, const ObjectReport *B) {
+    return A->Decl.Declared < B->Decl.Declared;
+  };
+  std::sort(Replaced.begin(), Replaced.end(), ByLine);
+  std::sort(Candidates.begin(), Candidates.end(), ByLine);
+  auto Self = std::find(Replaced.begin(), Replaced.end(), &Object);
+  if (ByCallback.size() == 1) {
+    Candidates = ByCallback;
+  } else if (Replaced.size() == Candidates.size() && Self != Replaced.end()) {
     Candidates = {Candidates[Self - Replaced.begin()]};
+  } else {
+    Out.Why = std::to_string(Candidates.size()) + " work item" +
+              (Candidates.size() == 1 ? " is" : "s are") + " declared where it was (" + Where +
+              ") in place of " + std::to_string(Replaced.size()) +
+              " tasklets, and none runs the function left where its callback was: which one "
+              "replaces it is not known";
+    return Out;
   }
   const ObjectReport &Work = *Candidates.front();
   ProtocolExtractor Extractor(Patched, ProtocolApi::WorkItem);

@@ -14,6 +14,7 @@
 #include "tool/TuRunner.h"
 #include "verify/Protocol.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,6 +29,8 @@ struct SeriesConversion {
   // protocol of the work item's instances running the function the series
   // left where that callback was.
   std::map<std::string, ObjectProtocol> ByCallback;
+  // Where the series put an old line of a file.
+  std::function<LineMap::Lines(const std::string &, unsigned)> LinesAfter;
 };
 
 class SeriesConversions {

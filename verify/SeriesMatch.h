@@ -2,9 +2,9 @@
 // detasklet's own plan does. For those, the plan's protocol-level verdict is
 // the series' verdict. An object whose files the series changes otherwise (a
 // hand edit, a conversion the plan does not make, a file the plan changes
-// and the series leaves alone) is not checked: extracting the protocol of
-// hand-written workqueue code is not done, and guessing would be worse than
-// saying so. Objects in files the series does not touch are not its business.
+// and the series leaves alone) is read back from the code the series leaves
+// (SeriesConversions.h). Objects in files the series does not touch are not
+// its business.
 #ifndef DETASKLET_VERIFY_SERIESMATCH_H
 #define DETASKLET_VERIFY_SERIESMATCH_H
 
@@ -19,7 +19,7 @@ namespace detasklet {
 
 enum class SeriesStatus {
   AsPlanned,   // every file of the object (and of the plan's edits for it) is as the plan makes it
-  HandEdited,  // some file of the object differs from the plan: not checked
+  HandEdited,  // some file of the object differs from the plan: read back from the code
   NotInSeries, // the series touches none of the object's files
 };
 
