@@ -1,7 +1,6 @@
 #include "verify/ProtocolAlignment.h"
 
 #include <map>
-#include <set>
 
 namespace detasklet {
 

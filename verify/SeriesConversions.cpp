@@ -1,12 +1,11 @@
 #include "verify/SeriesConversions.h"
 
+#include "inventory/PathUtil.h"
 #include "tool/ScanCommand.h"
 #include "verify/ProtocolExtractor.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 
 #include <algorithm>
-#include <set>
 
 #ifndef DETASKLET_SOURCE_DIR
 #define DETASKLET_SOURCE_DIR "."
@@ -15,16 +14,6 @@
 namespace detasklet {
 
 std::string workApiRules() { return DETASKLET_SOURCE_DIR "/rules/work-api.yaml"; }
-
-namespace {
-
-std::string absolute(const std::string &Root, llvm::StringRef Relative) {
-  llvm::SmallString<256> P(Root);
-  llvm::sys::path::append(P, Relative);
-  return std::string(P);
-}
-
-} // namespace
 
 llvm::Expected<SeriesConversions>
 SeriesConversions::scan(const Inventory &Original, const std::vector<const ObjectReport *> &Objects,
@@ -38,7 +27,7 @@ SeriesConversions::scan(const Inventory &Original, const std::vector<const Objec
   Patched.Root = Original.Root; // paths must compare with the original's
   if (!Objects.empty())
     for (const std::string &Tu : Original.Scanned)
-      Patched.Inputs.push_back(absolute(Original.Root, Tu));
+      Patched.Inputs.push_back(normalizePath(Tu, Original.Root));
   if (Patched.Inputs.empty()) {
     Inventory None;
     None.Root = Original.Root;
@@ -50,7 +39,7 @@ SeriesConversions::scan(const Inventory &Original, const std::vector<const Objec
   PatchedRun.CacheStats = false;
   for (const auto &F : Series.files())
     if (!F.second.Deleted)
-      PatchedRun.Overlay[absolute(Original.Root, F.first())] = F.second.Text;
+      PatchedRun.Overlay[normalizePath(F.first(), Original.Root)] = F.second.Text;
   llvm::Expected<Inventory> Inv = buildInventory(Patched, PatchedRun, workApiRules());
   if (!Inv)
     return Inv.takeError();
