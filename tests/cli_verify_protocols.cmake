@@ -241,6 +241,15 @@ endif()
 # disabled; a kill written as a disable drops every later queue (usbnet); a
 # DECLARE_TASKLET_DISABLED whose disabled state is dropped underflows at its
 # first enable; hi and normal schedules on two queues run twice at once.
+# verify --series on one patch with the given text, against one pattern.
+function(verify_one_patch out_rc out_text pattern patch_text)
+  file(REMOVE_RECURSE ${WORK_DIR}/edited)
+  file(WRITE ${WORK_DIR}/edited/0001-edited.patch "${patch_text}")
+  run_verify(rc out verify ${pattern} --series ${WORK_DIR}/edited --scratch ${WORK_DIR}/protocols)
+  set(${out_rc} ${rc} PARENT_SCOPE)
+  set(${out_text} "${out}" PARENT_SCOPE)
+endfunction()
+
 list(GET patches 0 patch)
 file(READ ${patch} text)
 foreach(seed "setup-basic;+	cancel_work_sync(;+	cancel_work(;use-after-free"
@@ -258,9 +267,7 @@ foreach(seed "setup-basic;+	cancel_work_sync(;+	cancel_work(;use-after-free"
   if(edited STREQUAL original)
     message(FATAL_ERROR "the ${pattern} series has no '${from}' line to edit:\n${original}")
   endif()
-  file(REMOVE_RECURSE ${WORK_DIR}/edited)
-  file(WRITE ${WORK_DIR}/edited/0001-edited.patch "${edited}")
-  run_verify(rc out verify ${pattern} --series ${WORK_DIR}/edited --scratch ${WORK_DIR}/protocols)
+  verify_one_patch(rc out ${pattern} "${edited}")
   if(NOT rc EQUAL 1 OR NOT out MATCHES ": worse\n" OR NOT out MATCHES "    ${property}: WORSE"
      OR NOT out MATCHES "as the series converts it" OR NOT out MATCHES "replay: ")
     message(FATAL_ERROR "${pattern} with '${from}' made '${to}': expected ${property} worse, "
@@ -271,9 +278,7 @@ endforeach()
 # A series that drops the kill altogether: nothing to explore shows it, so it
 # is named, not compared.
 string(REPLACE "+	cancel_work_sync(&up->rx_bh_work);" "+" dropped "${text}")
-file(REMOVE_RECURSE ${WORK_DIR}/edited)
-file(WRITE ${WORK_DIR}/edited/0001-edited.patch "${dropped}")
-run_verify(rc out verify setup-basic --series ${WORK_DIR}/edited --scratch ${WORK_DIR}/protocols)
+verify_one_patch(rc out setup-basic "${dropped}")
 if(dropped STREQUAL text OR NOT rc EQUAL 1 OR NOT out MATCHES
    "not-checked: the series converts it without a counterpart for kill in acme_uart_remove\\(\\)")
   message(FATAL_ERROR "a series dropping the kill is not reported: exit ${rc}\n${out}")
@@ -285,9 +290,7 @@ file(READ ${CORPUS}/setup-basic/acme_uart.c source)
 string(REGEX MATCH "^([^\n]*)\n([^\n]*)\n([^\n]*)\n" head "${source}")
 string(CONCAT include_only "--- a/setup-basic/acme_uart.c\n+++ b/setup-basic/acme_uart.c\n@@ -1,3 +1,4 @@\n"
                      "+/* still a tasklet */\n ${CMAKE_MATCH_1}\n ${CMAKE_MATCH_2}\n ${CMAKE_MATCH_3}\n")
-file(REMOVE_RECURSE ${WORK_DIR}/edited)
-file(WRITE ${WORK_DIR}/edited/0001-edited.patch "${include_only}")
-run_verify(rc out verify setup-basic --series ${WORK_DIR}/edited --scratch ${WORK_DIR}/protocols)
+verify_one_patch(rc out setup-basic "${include_only}")
 if(NOT rc EQUAL 1 OR NOT out MATCHES "not-checked: the series leaves no work_struct declared where it was")
   message(FATAL_ERROR "a series leaving the tasklet is not reported not checked: exit ${rc}\n${out}")
 endif()
