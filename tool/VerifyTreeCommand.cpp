@@ -133,7 +133,7 @@ int runVerifyProtocols(const VerifyOptions &Options, const ConvertRules &Rules) 
       llvm::errs() << "detasklet: checking " << Others.size()
                    << " objects from the code the series leaves"
                    << (Options.SeriesFromCode ? "" : " (it converts them otherwise than detasklet's plan)")
-                   << "; scanning their files as it leaves them\n";
+                   << "; scanning the selection again through it\n";
       llvm::Expected<SeriesConversions> Scanned =
           SeriesConversions::scan(*Inv, Others, *Series, Options.Selection, Options.Run);
       if (!Scanned) {

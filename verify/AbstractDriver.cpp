@@ -281,8 +281,11 @@ AbstractShape AbstractShape::of(const ObjectProtocol &P) {
 }
 
 AbstractShape AbstractShape::with(const AbstractShape &Other) const {
-  return {Irq || Other.Irq, Timer || Other.Timer, Process || Other.Process,
-          StartsDisabled || Other.StartsDisabled};
+  AbstractShape S;
+  S.Irq = Irq || Other.Irq;
+  S.Timer = Timer || Other.Timer;
+  S.Process = Process || Other.Process;
+  return S;
 }
 
 AbstractDriver generateAbstractDriver(const ObjectProtocol &P) {

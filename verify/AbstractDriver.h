@@ -36,6 +36,8 @@ struct AbstractShape {
   // series that drops the disabled state shows its first enable underflow.
   bool StartsDisabled = false;
   static AbstractShape of(const ObjectProtocol &P);
+  // The entry points of both; the disabled state is the caller's to decide
+  // (ProtocolVerifier::checkPair).
   AbstractShape with(const AbstractShape &Other) const;
 };
 

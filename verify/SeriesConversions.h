@@ -44,7 +44,6 @@ public:
                                                 const SelectionRequest &Selection,
                                                 const RunOptions &Run);
   SeriesConversion of(const ObjectReport &Original) const;
-  size_t scannedCount() const { return Patched.Scanned.size(); }
 
 private:
   SeriesConversions(const Inventory &Original, Inventory Patched, const AppliedSeries &Series)
